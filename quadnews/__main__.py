@@ -1,0 +1,3 @@
+from quadnews.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""Find the article's own publication date in its text (dateline, "Published ..." line).
+
+Wire stories carry their date in a few conventional places: a "Published/Updated ..." line at
+the top, a dateline opening the first paragraph ("WASHINGTON, March 25 (Reuters) -"), or a
+stamp at the very end. We look only there, so a date in the story body is never taken for the
+publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MON = rf"(?P<month>(?:{_MONTHS})\.?)"
+_CLOCK = r"(?P<clock>\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)(?:\s*(?P<tz>[A-Z]{2,5}))?"
+_CLOCK2 = _CLOCK.replace("?P<clock>", "?P<clock2>").replace("?P<tz>", "?P<tz2>")
+
+_MDY = rf"{_MON}\s+{_DAY},?\s+{_YEAR}"  # March 26th 2022
+_DMY = rf"{_DAY}\s+{_MON},?\s+{_YEAR}"  # 26 Mar 2022
+_LEAD = r"^\s*(?:Published|Updated|Posted|Last updated|First published)\s*(?:on|at)?:?\s*"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+
+
+def _both(template: str, flags: int = 0) -> list[re.Pattern[str]]:
+    return [re.compile(template.replace("DATE", order), flags) for order in (_MDY, _DMY)]
+
+
+# Ordered from most to least specific; each must match at the start of a line.
+_PATTERNS: list[re.Pattern[str]] = [
+    # Published 08:32 IST, March 26th 2022 / Updated: 26 Mar 2022, 10:05 am
+    *_both(rf"{_LEAD}(?:{_CLOCK}\s*,?\s*)?{_WEEKDAY}DATE(?:,?\s*{_CLOCK2})?", re.IGNORECASE),
+    # 08:32 IST, March 26th 2022   (a bare stamp line)
+    *_both(rf"^\s*{_CLOCK}\s*,\s*DATE\s*$", re.IGNORECASE),
+    # March 26, 2022 |  /  26 March 2022 - / Saturday, March 26th 2022
+    *_both(rf"^\s*{_WEEKDAY}DATE\s*(?:[|\-–—:,]|$)"),
+    # 2022-03-26
+    re.compile(r"^\s*(?:Published|Updated|Posted)?:?\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE),
+    # WASHINGTON, March 25 (Reuters) -   (year taken from elsewhere; see find_dateline)
+    re.compile(rf"^\s*[A-Z][A-Za-z .'-]+,\s+{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]"),
+]
+
+_MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    date: date
+    time: datetime | None
+    start: int  # character offsets of the matched date text in the article
+    end: int
+
+
+def _build(m: re.Match[str], fallback_year: int | None) -> tuple[date, datetime | None] | None:
+    groups = m.groupdict()
+    if groups.get("iso"):
+        try:
+            return date.fromisoformat(groups["iso"]), None
+        except ValueError:
+            return None
+    year = int(groups["year"]) if groups.get("year") else fallback_year
+    if year is None or not groups.get("month"):
+        return None
+    month = _MONTH_NUM[groups["month"].rstrip(".")[:3].lower()]
+    try:
+        d = date(year, month, int(groups["day"]))
+    except ValueError:
+        return None
+    t = None
+    clock = groups.get("clock") or groups.get("clock2")
+    if clock:
+        clock = clock.lower().replace(".", ":").replace(" ", "")
+        pm = clock.endswith(("pm", "p:m:"))
+        hh, mm = re.match(r"(\d{1,2}):(\d\d)", clock).groups()  # type: ignore[union-attr]
+        h = int(hh) % 12 + (12 if pm else 0) if ("am" in clock or "pm" in clock or "a:m" in clock or "p:m" in clock) else int(hh)
+        if h < 24 and int(mm) < 60:
+            t = datetime(d.year, d.month, d.day, h, int(mm))
+    return d, t
+
+
+def find_dateline(text: str, *, head_lines: int = 6, tail_lines: int = 3) -> Dateline | None:
+    """The publication date stated in the first or last few lines of ``text``, if any."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line))
+        pos += len(line)
+    nonblank = [(p, ln) for p, ln in lines if ln.strip()]
+    candidates = nonblank[:head_lines] + nonblank[-tail_lines:]
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text[:2000])]
+    fallback_year = years[0] if years else None
+    for pattern in _PATTERNS:
+        for offset, line in candidates:
+            m = pattern.search(line)
+            if not m:
+                continue
+            built = _build(m, fallback_year)
+            if built is None:
+                continue
+            d, t = built
+            key = "iso" if m.groupdict().get("iso") else "month"
+            start = m.start(key) if key == "month" or m.groupdict().get("iso") else m.start()
+            end = m.end("year") if m.groupdict().get("year") else m.end(key)
+            return Dateline(d, t, offset + start, offset + end)
+    return None

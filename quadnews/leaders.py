@@ -1,0 +1,328 @@
+"""Leaders (people with a political title) and other people named in an article.
+
+Rules of news English, each tested in ``tests/test_leaders.py``:
+
+- a title before a name makes a leader: "Prime Minister Fumio Kishida", "PM Modi";
+- the state comes from the title's context: a demonym or country before it ("Japanese Prime
+  Minister", "US President", "India's PM"), "of COUNTRY" after it ("Prime Minister of Japan
+  Fumio Kishida"), or an appositive after the name ("Fumio Kishida, Japan's prime minister");
+- later mentions by surname ("Kishida", "Mr Kishida") are the same person;
+- a title without a name ("the President of the United States") is a mention of the leader
+  the article names with that title and state, when it names exactly one;
+- a person with no title anywhere in the article goes to ``people``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from quadnews import gazetteer
+from quadnews.entities import entity_kind
+from quadnews.models import Leader, Person
+
+_NAME_PUNCT = {"'s", "’s", "'", "’"}
+
+
+@cache
+def _titles() -> dict:
+    return json.loads(resources.files("quadnews.data").joinpath("titles.json").read_text(encoding="utf-8"))
+
+
+@cache
+def title_index() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Lower-cased title token sequence -> (canonical title, scope)."""
+    return {tuple(k.replace("-", " - ").split()): (v[0], v[1]) for k, v in _titles()["titles"].items()}
+
+
+@cache
+def _max_title_len() -> int:
+    return max(len(k) for k in title_index())
+
+
+def _lower_tokens(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in doc[start:end])
+
+
+@dataclass
+class TitleMatch:
+    title: str
+    scope: str
+    start: int  # token span of the title words
+    end: int
+
+
+def title_ending_at(doc: Doc, end: int) -> TitleMatch | None:
+    """The longest title whose last token is ``end - 1``."""
+    index = title_index()
+    for n in range(min(_max_title_len(), end), 0, -1):
+        key = _lower_tokens(doc, end - n, end)
+        if key in index:
+            title, scope = index[key]
+            return TitleMatch(title, scope, end - n, end)
+    return None
+
+
+def title_starting_at(doc: Doc, start: int) -> TitleMatch | None:
+    index = title_index()
+    for n in range(min(_max_title_len(), len(doc) - start), 0, -1):
+        key = _lower_tokens(doc, start, start + n)
+        if key in index:
+            title, scope = index[key]
+            return TitleMatch(title, scope, start, start + n)
+    return None
+
+
+def _ent_at(doc: Doc) -> dict[int, Span]:
+    at: dict[int, Span] = {}
+    for e in doc.ents:
+        for i in range(e.start, e.end):
+            at[i] = e
+    return at
+
+
+def _state_code(span: Span | None) -> str | None:
+    if span is None:
+        return None
+    kind, code = entity_kind(span)
+    return code if kind in {"state", "demonym"} else None
+
+
+def state_before(doc: Doc, i: int, ents: dict[int, Span]) -> str | None:
+    """A state named just before token ``i``: "Japanese", "US", "India's", "the U.S."."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in set(_titles()["modifiers"]):
+        j -= 1
+    if j >= 0 and doc[j].text in _NAME_PUNCT:
+        j -= 1
+    return _state_code(ents.get(j)) if j >= 0 else None
+
+
+def state_after_of(doc: Doc, i: int, ents: dict[int, Span]) -> tuple[str | None, int]:
+    """"of Japan" / "of the United States" starting at token ``i``: (code, index after)."""
+    if i < len(doc) and doc[i].lower_ == "of":
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ == "the" and j not in ents:
+            j += 1
+        e = ents.get(j)
+        code = _state_code(e)
+        if code and e is not None:
+            return code, e.end
+    return None, i
+
+
+def _strip_name(span: Span) -> str:
+    toks = [t for t in span if t.text not in _NAME_PUNCT]
+    while toks and (toks[-1].is_punct):
+        toks.pop()
+    return " ".join(t.text for t in toks).replace(" - ", "-").replace(" .", ".")
+
+
+def _capitalized_name_after(doc: Doc, i: int, ents: dict[int, Span]) -> Span | None:
+    """A name right after a title: a PERSON entity, or a run of capitalized proper nouns."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    e = ents.get(i)
+    if e is not None and e.start == i and e.label_ == "PERSON":
+        return e
+    if e is not None:
+        return None
+    j = i
+    while j < len(doc) and doc[j].is_title and doc[j].is_alpha and (doc[j].pos_ in {"PROPN", ""} or not doc.has_annotation("TAG")) \
+            and j not in ents and title_starting_at(doc, j) is None:
+        j += 1
+    if j > i and not doc[i].is_sent_start:
+        return doc[i:j]
+    return None
+
+
+@dataclass
+class _Mention:
+    name: str
+    title: str | None
+    state: str | None
+    scope: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+def _is_honorific(tok: Token) -> bool:
+    return tok.lower_ in set(_titles()["honorifics"])
+
+
+def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
+    """(name span, title, state code) for each "TITLE NAME" and "NAME, ... TITLE" in the doc."""
+    ents = _ent_at(doc)
+    found: list[tuple[Span, TitleMatch, str | None]] = []
+    seen: set[int] = set()
+    i = 0
+    while i < len(doc):
+        tm = title_starting_at(doc, i)
+        if tm is None:
+            i += 1
+            continue
+        # Only the longest title from here: "Prime Minister" not "Minister".
+        state = state_before(doc, tm.start, ents)
+        of_state, after = state_after_of(doc, tm.end, ents)
+        name = _capitalized_name_after(doc, after, ents)
+        if name is not None and name.start not in seen:
+            found.append((name, tm, state or of_state))
+            seen.add(name.start)
+        i = tm.end
+    # Appositives: "Fumio Kishida, Japan's prime minister" / "Kishida, the prime minister of Japan"
+    for e in doc.ents:
+        if e.label_ != "PERSON" or e.start in seen:
+            continue
+        j = e.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+            if j < len(doc) and doc[j].lower_ in {"the", "a"}:
+                j += 1
+            st = None
+            ent = ents.get(j)
+            if _state_code(ent) and ent is not None:
+                st = _state_code(ent)
+                j = ent.end
+                if j < len(doc) and doc[j].text in _NAME_PUNCT:
+                    j += 1
+            while j < len(doc) and doc[j].lower_ in set(_titles()["modifiers"]):
+                j += 1
+            tm = title_starting_at(doc, j)
+            if tm is not None:
+                of_state, _ = state_after_of(doc, tm.end, ents)
+                found.append((e, tm, st or of_state))
+                seen.add(e.start)
+    return found
+
+
+def role_mentions(doc: Doc) -> list[tuple[TitleMatch, list[str], Span]]:
+    """Titles without a name: "the President of the United States", "the Prime Ministers of
+    Australia, India, and Japan", "Japan's prime minister" -> (title, state codes, span)."""
+    ents = _ent_at(doc)
+    out = []
+    index = title_index()
+    i = 0
+    while i < len(doc):
+        tm = title_starting_at(doc, i)
+        plural = False
+        if tm is None and doc[i].lower_.endswith("s"):
+            # plural titles: "Prime Ministers", "Presidents"
+            for n in range(min(_max_title_len(), len(doc) - i), 0, -1):
+                key = _lower_tokens(doc, i, i + n)
+                key = key[:-1] + (key[-1][:-1],)
+                if key in index and doc[i + n - 1].lower_.endswith("s"):
+                    tm = TitleMatch(index[key][0], index[key][1], i, i + n)
+                    plural = True
+                    break
+        if tm is None:
+            i += 1
+            continue
+        codes: list[str] = []
+        before = state_before(doc, tm.start, ents)
+        if before:
+            codes.append(before)
+        j = tm.end
+        if j < len(doc) and doc[j].lower_ == "of":
+            j += 1
+            while j < len(doc):
+                if doc[j].lower_ in {"the", ",", "and", "as", "well"} and j not in ents:
+                    j += 1
+                    continue
+                code = _state_code(ents.get(j))
+                if not code:
+                    break
+                codes.append(code)
+                j = ents[j].end
+                if not plural:
+                    break
+        if codes and _capitalized_name_after(doc, j, ents) is None:
+            out.append((tm, codes, doc[tm.start:j]))
+        i = max(j, tm.end)
+    return out
+
+
+def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
+    leaders: dict[str, Leader] = {}
+    titled = find_titled_names(doc)
+    for span, tm, state in titled:
+        name = _strip_name(span)
+        if not name or gazetteer.country_code(name) or gazetteer.demonym_code(name):
+            continue
+        key = name.lower()
+        lead = leaders.get(key)
+        if lead is None:
+            # A surname after a title ("PM Kishida") joins the full name already seen.
+            lead = next((ld for ld in leaders.values() if ld.name.lower().endswith(" " + key)), None)
+        if lead is None:
+            lead = leaders[key] = Leader(name=name, title=tm.title, state=state if tm.scope == "state" else None)
+        if lead.state is None and state and tm.scope == "state":
+            lead.state = state
+        if name not in lead.aliases:
+            lead.aliases.append(name)
+    # Surname-only mentions of full names first seen without a title get merged below too.
+    people: dict[str, Person] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _strip_name(ent)
+        if not name or gazetteer.country_code(name) or gazetteer.demonym_code(name):
+            continue
+        target = _match_leader(name, leaders)
+        if target is not None:
+            target.mentions += 1
+            if name not in target.aliases:
+                target.aliases.append(name)
+            continue
+        key = name.lower()
+        p = people.get(key) or next((p for p in people.values() if p.name.lower().endswith(" " + key)), None)
+        if p is None:
+            # A full name after its surname was seen: the full name becomes the entry.
+            short = next((k for k in people if key.endswith(" " + k)), None)
+            if short is not None:
+                p = people.pop(short)
+                p.name = name
+            else:
+                p = Person(name=name)
+            people[key] = p
+        p.mentions += 1
+        if name not in p.aliases:
+            p.aliases.append(name)
+    # Titled names the model did not tag as PERSON ("PM Modi") still count once.
+    for lead in leaders.values():
+        lead.mentions = max(lead.mentions, 1)
+    for tm, codes, span in role_mentions(doc):
+        for code in codes:
+            hits = [ld for ld in leaders.values() if ld.title == tm.title and ld.state == code]
+            if len(hits) == 1:
+                hits[0].mentions += 1
+                alias = span.text
+                if alias.lower().startswith("the "):
+                    alias = alias[4:]
+                if len(codes) == 1 and alias not in hits[0].aliases:
+                    hits[0].aliases.append(alias)
+    # State for leaders whose title had no context: a role mention naming a state, when
+    # the article names no other leader with that title.
+    for lead in leaders.values():
+        if lead.state is None and title_index().get(tuple(lead.title.lower().split()), ("", "org"))[1] == "state":
+            cands = {c for tm, codes, _ in role_mentions(doc) if tm.title == lead.title for c in codes}
+            same = [ld for ld in leaders.values() if ld.title == lead.title]
+            if len(cands) == 1 and len(same) == 1:
+                lead.state = cands.pop()
+    for v in list(leaders.values()) + list(people.values()):
+        v.aliases.sort()
+    return (sorted(leaders.values(), key=lambda ld: ld.name.lower()),
+            sorted(people.values(), key=lambda p: p.name.lower()))
+
+
+def _match_leader(name: str, leaders: dict[str, Leader]) -> Leader | None:
+    low = name.lower()
+    for prefix in ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. "):
+        if low.startswith(prefix):
+            low = low[len(prefix):]
+    if low in leaders:
+        return leaders[low]
+    hits = [ld for ld in leaders.values() if ld.name.lower().endswith(" " + low) or low.endswith(" " + ld.name.lower())]
+    return hits[0] if len(hits) == 1 else None

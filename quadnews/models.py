@@ -1,0 +1,168 @@
+"""Typed results: what quadnews finds in an article.
+
+Everything a renderer sees is one of these dataclasses; only ``quadnews.extract`` builds
+them from a spaCy ``Doc``. ``to_dict`` gives the stable JSON shape documented in
+``quadnews/schema/extraction.schema.json`` (every key always present, ``None`` when empty).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The calendar days an expression covers, both ends inclusive (ISO dates)."""
+
+    start: str
+    end: str
+
+    @classmethod
+    def of(cls, start: date, end: date) -> Interval:
+        return cls(start.isoformat(), end.isoformat())
+
+
+@dataclass(slots=True)
+class TemporalExpression:
+    """One TIMEX3 expression: ``start``/``end`` are character offsets into the article text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None
+    interval: Interval | None = None
+    anchor: str | None = None  # how it was resolved: "absolute", "reference", "tense:past", ...
+
+
+@dataclass(slots=True)
+class State:
+    code: str  # ISO 3166-1 alpha-2
+    name: str
+    role: str = "mentioned"  # participant | mentioned
+    mentions: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Leader:
+    name: str
+    title: str | None
+    state: str | None  # ISO code of the state the title belongs to
+    mentions: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    mentions: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    mentions: int = 0
+    aliases: list[str] = field(default_factory=list)
+    state: str | None = None  # ISO code when the text ties it to one state
+
+
+@dataclass(slots=True)
+class Place:
+    """A city or other located place that is not a state ("Sydney" in AU)."""
+
+    name: str
+    kind: str  # city | region | place
+    country: str | None = None
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class EventDate:
+    text: str
+    value: str
+    mod: str | None
+    interval: Interval | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    cameo: str  # CAMEO root code of the type
+    trigger: str
+    summary: str
+    participants: list[str]
+    states: list[str]
+    location: str | None
+    location_country: str | None
+    date: EventDate | None
+    status: str  # happened | ongoing | planned
+    sentence: str
+    start: int
+    end: int
+    mentions: int = 1
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    value: str | None
+    interval: Interval | None
+    kind: str  # event | date | publication
+    text: str
+    event: str | None = None
+    type: str | None = None
+    status: str | None = None
+    participants: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # every value reported, when sources disagree
+
+
+@dataclass(slots=True)
+class Extraction:
+    source: str
+    reference_date: str
+    reference_date_source: str  # option | dateline | metadata | file-mtime | today
+    text: str = field(repr=False, default="")
+    title: str | None = None
+    states: list[State] = field(default_factory=list)
+    leaders: list[Leader] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[TemporalExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The JSON object of one article (keys in a fixed order)."""
+        out: dict[str, Any] = {
+            "schema_version": self.schema_version,
+            "source": self.source,
+            "title": self.title,
+            "reference_date": self.reference_date,
+            "reference_date_source": self.reference_date_source,
+            "states": [dataclasses.asdict(s) for s in self.states],
+            "leaders": [dataclasses.asdict(x) for x in self.leaders],
+            "people": [dataclasses.asdict(x) for x in self.people],
+            "organizations": [dataclasses.asdict(x) for x in self.organizations],
+            "places": [dataclasses.asdict(x) for x in self.places],
+            "dates": [dataclasses.asdict(x) for x in self.dates],
+            "events": [dataclasses.asdict(x) for x in self.events],
+            "timeline": [dataclasses.asdict(x) for x in self.timeline],
+            "warnings": list(self.warnings),
+        }
+        if include_text:
+            out["text"] = self.text
+        return out
