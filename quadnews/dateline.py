@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -25,7 +25,8 @@ _CLOCK2 = _CLOCK.replace("?P<clock>", "?P<clock2>").replace("?P<tz>", "?P<tz2>")
 _MDY = rf"{_MON}\s+{_DAY},?\s+{_YEAR}"  # March 26th 2022
 _DMY = rf"{_DAY}\s+{_MON},?\s+{_YEAR}"  # 26 Mar 2022
 _LEAD = r"^\s*(?:Published|Updated|Posted|Last updated|First published)\s*(?:on|at)?:?\s*"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+# Monday / Mon / Mon. / Tues / Thurs, with an optional comma: "Sat 26 Mar 2022", "Saturday, March 26"
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)?"
 
 
 def _both(template: str, flags: int = 0) -> list[re.Pattern[str]]:
@@ -35,16 +36,24 @@ def _both(template: str, flags: int = 0) -> list[re.Pattern[str]]:
 # Ordered from most to least specific; each must match at the start of a line.
 _PATTERNS: list[re.Pattern[str]] = [
     # Published 08:32 IST, March 26th 2022 / Updated: 26 Mar 2022, 10:05 am
-    *_both(rf"{_LEAD}(?:{_CLOCK}\s*,?\s*)?{_WEEKDAY}DATE(?:,?\s*{_CLOCK2})?", re.IGNORECASE),
+    *_both(rf"{_LEAD}(?:{_CLOCK}\s*,?\s*)?{_WEEKDAY}DATE(?:,?\s*(?:at\s*)?{_CLOCK2})?", re.IGNORECASE),
     # 08:32 IST, March 26th 2022   (a bare stamp line)
     *_both(rf"^\s*{_CLOCK}\s*,\s*DATE\s*$", re.IGNORECASE),
-    # March 26, 2022 |  /  26 March 2022 - / Saturday, March 26th 2022
-    *_both(rf"^\s*{_WEEKDAY}DATE\s*(?:[|\-–—:,]|$)"),
+    # March 26, 2022 |  /  26 March 2022 - / Saturday, March 26th 2022 / Mar. 26, 2022 8:32 AM EDT
+    *_both(rf"^\s*{_WEEKDAY}DATE(?:,?\s*(?:at\s*)?{_CLOCK2})?\s*(?:[|\-–—:,•·]|$)"),
+    # By Jane Doe | March 26, 2022 / By Jane Doe, Reuters - Updated 26 March 2022
+    *_both(rf"^\s*By\s+[^|\n]{{1,80}}?\s*[|,•·–—-]\s*(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?{_WEEKDAY}DATE"),
+    # Date: March 26, 2022
+    *_both(rf"^\s*Dated?:?\s+{_WEEKDAY}DATE", re.IGNORECASE),
     # 2022-03-26
-    re.compile(r"^\s*(?:Published|Updated|Posted)?:?\s*(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE),
-    # WASHINGTON, March 25 (Reuters) -   (year taken from elsewhere; see find_dateline)
-    re.compile(rf"^\s*[A-Z][A-Za-z .'-]+,\s+{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]"),
+    re.compile(r"^\s*(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE),
+    # WASHINGTON, March 25 (Reuters) -   /  NEW DELHI, Mar 26 (PTI) —   (year: see _guess_year)
+    re.compile(rf"^\s*[^\W\d_](?:[^\W\d_]|[ .'/-]){{1,40}},\s+{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\s*"
+               rf"(?:\([^)]{{1,40}}\))?\s*[-–—]"),
 ]
+# A dateline is short; looking at no more than this of each line keeps the regexes linear on
+# files with megabyte-long lines.
+_LINE_WINDOW = 300
 
 _MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -56,6 +65,7 @@ class Dateline:
     time: datetime | None
     start: int  # character offsets of the matched date text in the article
     end: int
+    year_guessed: bool = False  # the dateline gave day and month only
 
 
 def _build(m: re.Match[str], fallback_year: int | None) -> tuple[date, datetime | None] | None:
@@ -85,28 +95,59 @@ def _build(m: re.Match[str], fallback_year: int | None) -> tuple[date, datetime 
     return d, t
 
 
-def find_dateline(text: str, *, head_lines: int = 6, tail_lines: int = 3) -> Dateline | None:
-    """The publication date stated in the first or last few lines of ``text``, if any."""
+def _guess_year(month: int, day: int, head: list[str], text: str, near: date | None) -> int | None:
+    """The year of a dateline that gives none ("WASHINGTON, March 25 (Reuters) -").
+
+    A year printed in the header lines wins. Else the latest year the story mentions that is not
+    after ``near`` (the file's date or today): stories mention past years far more than future
+    ones, and never a year after their own. Else the latest such date not after ``near``.
+    """
+    for line in head:
+        m = re.search(r"\b((?:19|20)\d\d)\b", line)
+        if m:
+            return int(m.group(1))
+    limit = near or date.today()
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text[:3000]) if int(y) <= limit.year]
+    if years:
+        return max(years)
+    if near is None:
+        return None
+    year = limit.year
+    try:
+        return year if date(year, month, day) <= limit + timedelta(days=2) else year - 1
+    except ValueError:  # 29 February
+        return year
+
+
+def find_dateline(text: str, *, head_lines: int = 8, tail_lines: int = 3,
+                  near: date | None = None) -> Dateline | None:
+    """The publication date stated in the first or last few lines of ``text``, if any.
+
+    ``near`` (the file's date, or today) only helps to guess the year of a dateline without one.
+    """
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         lines.append((pos, line))
         pos += len(line)
-    nonblank = [(p, ln) for p, ln in lines if ln.strip()]
-    candidates = nonblank[:head_lines] + nonblank[-tail_lines:]
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text[:2000])]
-    fallback_year = years[0] if years else None
+    nonblank = [(p, ln[:_LINE_WINDOW]) for p, ln in lines if ln.strip()]
+    head = nonblank[:head_lines]
+    candidates = head + nonblank[head_lines:][-tail_lines:]
     for pattern in _PATTERNS:
         for offset, line in candidates:
             m = pattern.search(line)
             if not m:
                 continue
-            built = _build(m, fallback_year)
+            groups = m.groupdict()
+            fallback = None
+            if not groups.get("iso") and not groups.get("year") and groups.get("month"):
+                month = _MONTH_NUM[groups["month"].rstrip(".")[:3].lower()]
+                fallback = _guess_year(month, int(groups["day"]), [ln for _, ln in head], text, near)
+            built = _build(m, fallback)
             if built is None:
                 continue
             d, t = built
-            key = "iso" if m.groupdict().get("iso") else "month"
-            start = m.start(key) if key == "month" or m.groupdict().get("iso") else m.start()
-            end = m.end("year") if m.groupdict().get("year") else m.end(key)
-            return Dateline(d, t, offset + start, offset + end)
+            key = "iso" if groups.get("iso") else "month"
+            end = m.end("year") if groups.get("year") else m.end(key)
+            return Dateline(d, t, offset + m.start(key), offset + end, year_guessed=fallback is not None)
     return None

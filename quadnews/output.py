@@ -1,16 +1,63 @@
-"""Write output files atomically: a reader never sees a half-written file."""
+"""Write output files atomically: a reader never sees a half-written file.
+
+The text goes to a temporary file beside the target, is flushed to disk, and is renamed over the
+target in one step; on any error or Ctrl-C the temporary file is removed and the target is left
+as it was. Devices and pipes (``-o /dev/stdout``) cannot be renamed over, so they are written
+directly.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from quadnews.errors import UsageError
 
 
+def _special(path: Path) -> bool:
+    """True for an existing target that is not a regular file (device, pipe, socket)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def check_output(path: Path | None) -> None:
+    """Refuse an ``-o`` target we could not write, before any work is done."""
+    if path is None:
+        return
+    path = Path(path)
+    if str(path) in ("", "."):
+        raise UsageError("cannot write to '': give -o a file name")
+    if path.is_dir():
+        raise UsageError(f"cannot write {path}: it is a folder (give -o a file name)")
+    if _special(path):
+        if not os.access(path, os.W_OK):
+            raise UsageError(f"cannot write {path}: permission denied")
+        return
+    directory = path.parent
+    if not directory.exists():
+        raise UsageError(f"cannot write {path}: folder {directory} does not exist")
+    if not directory.is_dir():
+        raise UsageError(f"cannot write {path}: {directory} is not a folder")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write {path}: permission denied on folder {directory}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"cannot write {path}: the file is read-only")
+
+
 def write_atomic(path: Path, text: str) -> None:
     path = Path(path)
+    if _special(path):
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as err:
+            raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
+        return
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -21,8 +68,13 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp creates the file 0600; give the result the mode a plainly created file would get.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException as err:
+        # BaseException: Ctrl-C during the write must not leave the temporary file behind either.
         try:
             os.unlink(tmp)
         except OSError:

@@ -6,6 +6,7 @@ follow from those two. Shifting moves by whole periods ("last month", "three yea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -37,7 +38,11 @@ class Period:
 
     @property
     def last(self) -> date:
-        return self.shift(1).first - timedelta(days=1) if self.gran != "WE" else self.first + timedelta(days=1)
+        if self.gran == "WE":
+            return self.first + timedelta(days=1)
+        if self.gran == "S":
+            return add_months(self.first, 3) - timedelta(days=1)
+        return self.shift(1).first - timedelta(days=1)
 
     @property
     def value(self) -> str:
@@ -119,3 +124,49 @@ def narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
     if mod == "END":
         return last - timedelta(days=third - 1), last
     return first + timedelta(days=third), last - timedelta(days=third)
+
+
+_VALUE_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "D"),
+    (re.compile(r"(\d{4})-W(\d{2})-WE"), "WE"),
+    (re.compile(r"(\d{4})-W(\d{2})"), "W"),
+    (re.compile(r"(\d{4})-(\d{2})"), "M"),
+    (re.compile(r"(\d{4})-Q([1-4])"), "Q"),
+    (re.compile(r"(\d{4})-H([12])"), "H"),
+    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "S"),
+    (re.compile(r"(\d{4})"), "Y"),
+    (re.compile(r"(\d{3})"), "DE"),
+    (re.compile(r"(\d{2})"), "CE"),
+)
+
+
+def period_of_value(value: str) -> Period | None:
+    """The period a TIMEX3 date value names ("2022-W12" -> that week); None for others."""
+    head = value.split("T", 1)[0]
+    for rx, gran in _VALUE_FORMS:
+        m = rx.fullmatch(head)
+        if not m:
+            continue
+        y = int(m.group(1))
+        try:
+            if gran == "D":
+                return Period("D", date(y, int(m.group(2)), int(m.group(3))))
+            if gran in ("W", "WE"):
+                monday = date.fromisocalendar(y, int(m.group(2)), 1)
+                return Period(gran, monday + timedelta(days=5) if gran == "WE" else monday)
+            if gran == "M":
+                return Period("M", date(y, int(m.group(2)), 1))
+            if gran == "Q":
+                return Period("Q", date(y, (int(m.group(2)) - 1) * 3 + 1, 1))
+            if gran == "H":
+                return Period("H", date(y, 1 if m.group(2) == "1" else 7, 1))
+            if gran == "S":
+                return season(y, m.group(2))
+            if gran == "Y":
+                return Period("Y", date(y, 1, 1)) if y else None
+            if gran == "DE":
+                return Period("DE", date(max(y * 10, 1), 1, 1))
+            return Period("CE", date(max(y * 100, 1), 1, 1))
+        except ValueError:
+            return None
+    return None

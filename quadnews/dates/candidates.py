@@ -1,0 +1,298 @@
+"""Find the temporal expressions of a Doc: spaCy's DATE/TIME entities plus our own Matcher patterns.
+
+Spans follow TimeML: no leading preposition ("in 2007" -> "2007"); a range is two expressions
+("between 2007 and 2009"). Candidates a reader would not call dates are dropped: the modal "may",
+"March" the walk, "Friday" inside a name ("Good Friday Agreement"), "2020" in "Tokyo 2020" and
+counts ("2,000 troops").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from quadnews.dates.calendar import Period, period_of_value
+from quadnews.dates.lexicon import lexicon
+from quadnews.dates.normalize import Resolution, resolve
+from quadnews.dates.tense import tense_of
+from quadnews.models import TemporalExpression
+
+_LEADING = frozenset({"in", "on", "at", "by", "since", "until", "till", "from", "during", "for", "of", "to",
+                      "within", "through", "throughout", "into", "between", "as", "over", "after", "before",
+                      "about", "around", "following", "ahead", "past", "last"})
+# Leading words that TimeML keeps in the expression but a leading preposition would otherwise drop.
+_KEEP_AFTER = {"past": ("the",), "last": ()}
+_TRAILING = frozenset({",", ".", ";", ":", "'s", "’s", "-", "--", "and", "or", "to", "'", '"', ")", "("})
+_NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "LOC"})
+_RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|-|–|—|ended|ending|that ended|which ended|beginning|"
+                    r"starting|compared with|versus|vs\.?)\s+|(?<=\d)\s*[-–—]\s*(?=\d)")
+_AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b")
+_SPLIT = re.compile(r"\s+(?:ended|ending|that ended|which ended|beginning|starting|compared with|versus|vs\.?)\s+")
+_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+# Words that are temporal expressions on their own. Left out on purpose: "previously", "soon",
+# "formerly", "shortly" (news uses them as discourse adverbs far more often than as times) and the
+# adjectives "quarterly", "annual" ("quarterly earnings" is not a time).
+_WORD_REF = ("now", "currently", "recently", "lately", "nowadays", "presently", "tonight", "overnight")
+_SET_ADVERBS = ("annually", "weekly", "daily", "monthly", "yearly", "hourly", "biweekly", "fortnightly",
+                "semiannually", "biannually", "nightly")
+
+
+def _lower_in(words: object) -> dict[str, object]:
+    return {"LOWER": {"IN": list(words)}}  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    lex = lexicon()
+    m = Matcher(vocab)
+    units = list(lex.units)
+    weekdays = [w for w in lex.weekdays if len(w) > 3]
+    months = [w for w in lex.months if len(w) > 3 or w in ("may",)]
+    # a set adverb before a noun is an adjective: "a daily newspaper"
+    m.add("SETADV", [[_lower_in(_SET_ADVERBS)]])
+    m.add("REF", [[_lower_in(_WORD_REF)],
+                  [{"LOWER": "the"}, {"LOWER": {"IN": ["future", "past", "present"]}}],
+                  [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "distant", "recent"]}},
+                   {"LOWER": {"IN": ["future", "past", "term"]}}],
+                  [{"LOWER": {"IN": ["recent", "coming", "future", "upcoming"]}},
+                   {"LOWER": {"IN": ["years", "months", "weeks", "days", "decades", "quarters"]}}],
+                  [{"LOWER": "these"}, {"LOWER": "days"}],
+                  [{"LOWER": "at"}, {"LOWER": "present"}]])
+    m.add("SET", [[_lower_in(["every", "each", "per"]), {"LOWER": "other", "OP": "?"},
+                   _lower_in(units + weekdays + months + list(lex.seasons))],
+                  [_lower_in(["once", "twice"]), _lower_in(["a", "an", "every", "per"]), _lower_in(units)]])
+    m.add("CLOCK", [[{"TEXT": {"REGEX": r"^\d{1,2}:\d{2}$"}},
+                     {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}, "OP": "?"},
+                     {"LOWER": {"IN": list(lex.time_zones)}, "OP": "?"}],
+                    [{"TEXT": {"REGEX": r"^\d{1,2}(?:\.\d{2})?$"}}, {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}},
+                     {"LOWER": {"IN": list(lex.time_zones)}, "OP": "?"}],
+                    [{"TEXT": {"REGEX": r"^\d{1,2}(am|pm)$"}}, {"LOWER": {"IN": list(lex.time_zones)}, "OP": "?"}]])
+    m.add("WEEKDAY", [[{"LOWER": {"IN": ["last", "next", "this", "coming", "previous"]}, "OP": "?"},
+                       {"LOWER": {"IN": weekdays}, "IS_TITLE": True},
+                       {"LOWER": {"IN": [k for k in lex.parts_of_day if k != "overnight"]}, "OP": "?"}]])
+    m.add("MONTH", [[{"LOWER": {"IN": ["early", "mid", "late", "earlier", "later"]}, "OP": "?"},
+                     {"LOWER": "in", "OP": "?"},
+                     {"LOWER": {"IN": months}, "IS_TITLE": True},
+                     {"TEXT": {"REGEX": r"^(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}, "OP": "?"},
+                     {"TEXT": ",", "OP": "?"},
+                     {"TEXT": {"REGEX": r"^(?:1[0-9]|20)\d\d$"}, "OP": "?"}]])
+    m.add("YEAR", [[_lower_in(["in", "since", "until", "by", "during", "of", "before", "after", "from", "through"]),
+                    {"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d\d$"}}]])
+    m.add("AGO", [[{"LIKE_NUM": True}, _lower_in(units), _lower_in(["ago", "earlier", "later"])],
+                  [_lower_in(["a", "an"]), _lower_in(units), _lower_in(["ago", "earlier", "later"])]])
+    m.add("REL", [[_lower_in(["earlier", "later", "early", "late"]), _lower_in(["this", "last", "next"]),
+                   _lower_in(["week", "month", "year", "weekend", "quarter"])]])
+    return m
+
+
+# --- filtering ------------------------------------------------------------------------------
+
+
+def _is_false_positive(span: Span) -> bool:
+    lex = lexicon()
+    doc = span.doc
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return True
+    text = span.text.strip()
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # inside another kind of name: "Good Friday Agreement", "Tokyo 2020", "March of Dimes"
+    for t in span:
+        if t.ent_type_ in _NAME_LABELS:
+            return True
+    first, last = span[0], span[-1]
+    # ages are not times: "a 6-year-old boy", "52 years old"
+    if _AGE.search(span.text.lower()) or (nxt is not None and nxt.lower_ == "old" and low[-1] in lex.units):
+        return True
+    # a frequency word before a noun is an adjective: "a daily newspaper", "quarterly earnings"
+    if len(words) == 1 and (low[0] in lex.set_adverbs or low[0] in ("annual", "quarterly")) and nxt is not None \
+            and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    low = [t.lower_ for t in words]
+    if len(words) == 1:
+        w = words[0]
+        if w.lower_ in lex.months or w.lower_ in lex.weekdays:
+            if not w.text[0].isupper() or w.tag_ == "MD" or (w.tag_.startswith("VB") and w.lower_ != "may"):
+                return True
+            if w.lower_ == "may" and (w.tag_ in ("MD", "VB") or w.pos_ in ("AUX", "VERB")):
+                return True
+            if w.lower_ == "march" and nxt is not None and nxt.lower_ in ("on", "for", "against", "to", "of",
+                                                                          "through", "from", "in"):
+                if prev is not None and prev.lower_ in ("the", "a", "this", "their", "his", "her", "our"):
+                    return True
+    # a capitalized word glued to the front makes the date part of a name
+    if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in ("DATE", "TIME"):
+        pl = prev.lower_
+        if pl not in lex.months and pl not in lex.weekdays and pl not in ("on", "in", "at", "by", "since", "the",
+                                                                         "until", "from", "during", "of", "last",
+                                                                         "next", "this", "early", "late", "mid") \
+                and prev.tag_ in ("NNP", "NNPS") and (low[0] in lex.weekdays or _YEAR.fullmatch(low[0])):
+            return True
+    # a year followed by a counted noun is a count: "2000 troops"
+    if len(words) == 1 and re.fullmatch(r"\d{4}", text) and nxt is not None and nxt.tag_ in ("NNS", "NN") \
+            and nxt.lower_ not in lex.units and nxt.lower_ not in lex.seasons and nxt.lower_ not in ("census",
+                                                                                                  "election",
+                                                                                                  "budget"):
+        return nxt.tag_ == "NNS"
+    # "Friday Agreement": a capitalized noun after a weekday is a name
+    if low[-1] in lex.weekdays and nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in lex.months \
+            and prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
+        return True
+    del first, last
+    return False
+
+
+# --- spans ----------------------------------------------------------------------------------
+
+
+def _trim(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        low = doc[start].lower_
+        nxt = doc[start + 1].lower_ if start + 1 < end else ""
+        # "last year", "past decade", "about two years", "over a week" are expressions, not preposition + date
+        if low in ("last", "past") and nxt not in ("the",):
+            break
+        if low in ("about", "around", "over") and start + 1 < end and (doc[start + 1].like_num or
+                                                                      nxt in ("a", "an", "half")):
+            break
+        if low == "after" and nxt in ("a",):
+            break
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _split_range(span: Span) -> list[Span]:
+    """'between 2007 and 2009' -> two spans; one span when the parts do not stand alone."""
+    text = span.text
+    if not _RANGE.search(text):
+        return [span]
+    doc = span.doc
+    parts: list[Span] = []
+    pos = 0
+    for m in _RANGE.finditer(text):
+        piece = doc.char_span(span.start_char + pos, span.start_char + m.start(), alignment_mode="expand")
+        if piece is not None:
+            parts.append(piece)
+        pos = m.end()
+    piece = doc.char_span(span.start_char + pos, span.end_char, alignment_mode="expand")
+    if piece is not None:
+        parts.append(piece)
+    return parts
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for _, s, e in _matcher(doc.vocab)(doc):
+        spans.append(doc[s:e])
+    # longest first, then keep those that do not overlap a kept one
+    spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
+    taken = [False] * (len(doc) + 1)
+    kept: list[Span] = []
+    for sp in spans:
+        if any(taken[i] for i in range(sp.start, sp.end)):
+            continue
+        for i in range(sp.start, sp.end):
+            taken[i] = True
+        kept.append(sp)
+    kept.sort(key=lambda sp: sp.start)
+    return kept
+
+
+def _expand(span: Span) -> Span:
+    """Take in a modifier spaCy left out: 'early' in 'early next year', 'earlier' in 'earlier this month'."""
+    doc = span.doc
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ in ("early", "earlier", "late", "later", "mid") and \
+            doc[start].lower_ in ("this", "next", "last", "in", "that") | lexicon().months.keys():
+        start -= 1
+    return doc[start: span.end] if start != span.start else span
+
+
+def find_dates(doc: Doc) -> list[TemporalExpression]:
+    """Every temporal expression of ``doc`` with its TIMEX3 reading, sorted by start offset."""
+    reference = doc._.qn_reference if doc.has_extension("qn_reference") else None
+    ref_time = doc._.qn_reference_time if doc.has_extension("qn_reference_time") else None
+    anchor: date | datetime | None = ref_time if isinstance(ref_time, datetime) else reference
+    if anchor is None and isinstance(ref_time, datetime):
+        anchor = ref_time
+    out: list[TemporalExpression] = []
+    previous: Period | None = None
+    for raw in _candidates(doc):
+        trimmed = _trim(_expand(raw))
+        if trimmed is None:
+            continue
+        resolution = _resolve_span(trimmed, anchor, previous)
+        pieces: list[tuple[Span, Resolution]] = []
+        if resolution is not None and not _SPLIT.search(trimmed.text):
+            pieces.append((trimmed, resolution))
+        else:
+            for part in _split_range(trimmed):
+                part = _trim(part)
+                if part is None:
+                    continue
+                r = _resolve_span(part, anchor, previous)
+                if r is not None:
+                    pieces.append((part, r))
+                else:
+                    pieces.extend(_sub_spans(part, anchor, previous))
+        for span, r in pieces:
+            if _is_false_positive(span):
+                continue
+            out.append(TemporalExpression(span.start_char, span.end_char, span.text, r.type, r.value, r.mod,
+                                          r.interval, r.anchor))
+            if r.type in ("DATE", "TIME") and r.interval is not None:
+                p = period_of_value(r.value)
+                if p is not None:
+                    previous = p
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _sub_spans(span: Span, anchor: date | datetime | None, previous: Period | None) -> list[tuple[Span, Resolution]]:
+    """The longest parts of an unresolvable span that are expressions ("the year ended Sept. 30")."""
+    n = len(span)
+    if n < 2 or n > 12:
+        return []
+    found: list[tuple[Span, Resolution]] = []
+    taken = [False] * n
+    for length in range(n - 1, 0, -1):
+        for i in range(0, n - length + 1):
+            if any(taken[i: i + length]):
+                continue
+            part = _trim(span[i: i + length])
+            if part is None or len(part) != length:
+                continue
+            r = _resolve_span(part, anchor, previous)
+            if r is not None:
+                found.append((part, r))
+                for k in range(i, i + length):
+                    taken[k] = True
+    return sorted(found, key=lambda x: x[0].start)
+
+
+def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period | None) -> Resolution | None:
+    text = span.text
+    if not any(c.isalnum() for c in text):
+        return None
+    tense = tense_of(span)
+    return _cached_resolve(text, anchor, tense, previous)
+
+
+@lru_cache(maxsize=4096)
+def _cached_resolve(text: str, anchor: date | datetime | None, tense: str | None,
+                    previous: Period | None) -> Resolution | None:
+    return resolve(text, anchor, tense, previous=previous)

@@ -1,0 +1,1 @@
+"""Input formats: bytes -> text (encoding), HTML pages and JSON article records -> articles."""
