@@ -50,6 +50,16 @@ def collect_organizations(doc: Doc) -> list[Organization]:
     """ORG entities merged by name, acronyms tied to the long form they abbreviate."""
     by_key: dict[str, Organization] = {}
     surface: dict[str, list[str]] = defaultdict(list)
+    # "Association of Southeast Asian Nations (ASEAN)": the bracketed form abbreviates the name
+    # just before it, whatever its letters (initials miss "of" and syllable acronyms).
+    defined: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        j = ent.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper \
+                and len(doc[j + 1]) >= 2 and " " in ent.text.strip():
+            defined[doc[j + 1].text] = gazetteer.normalize_name(ent.text).lower()
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -69,6 +79,8 @@ def collect_organizations(doc: Doc) -> list[Organization]:
     for key, org in sorted(by_key.items()):
         if org.name.isupper() and " " not in org.name and 2 <= len(org.name) <= 6:
             target = [lo for lo in longs if _initials(lo.name).upper() == org.name]
+            if org.name in defined and defined[org.name] in by_key:
+                target = [by_key[defined[org.name]]]
             if len(target) == 1:
                 t = target[0]
                 t.mentions += org.mentions

@@ -232,11 +232,14 @@ def timeline(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the output of `extract --format json`."""
+def schema(
+    timeline: Annotated[bool, typer.Option(
+        "--timeline", help="Print the schema of `timeline --format json` instead.")] = False,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the output of `extract --format json`."""
     from quadnews.render.schema import schema_text
 
-    sys.stdout.write(schema_text())
+    sys.stdout.write(schema_text("timeline" if timeline else "extraction"))
 
 
 def main() -> None:

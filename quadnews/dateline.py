@@ -19,7 +19,7 @@ _MONTHS = (
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _MON = rf"(?P<month>(?:{_MONTHS})\.?)"
-_CLOCK = r"(?P<clock>\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)(?:\s*(?P<tz>[A-Z]{2,5}))?"
+_CLOCK = r"(?P<clock>\d{1,2}[:.]\d\d(?:\s*[aApP]\.?[mM]\.?)?)(?:\s*(?P<tz>[A-Z]{2,5}(?:[+-]\d{1,2})?))?"
 _CLOCK2 = _CLOCK.replace("?P<clock>", "?P<clock2>").replace("?P<tz>", "?P<tz2>")
 
 _MDY = rf"{_MON}\s+{_DAY},?\s+{_YEAR}"  # March 26th 2022
@@ -103,6 +103,8 @@ def _guess_year(month: int, day: int, head: list[str], text: str, near: date | N
     ones, and never a year after their own. Else the latest such date not after ``near``.
     """
     for line in head:
+        if len(line) > 150:  # story text, not a header line
+            continue
         m = re.search(r"\b((?:19|20)\d\d)\b", line)
         if m:
             return int(m.group(1))
@@ -142,7 +144,8 @@ def find_dateline(text: str, *, head_lines: int = 8, tail_lines: int = 3,
             fallback = None
             if not groups.get("iso") and not groups.get("year") and groups.get("month"):
                 month = _MONTH_NUM[groups["month"].rstrip(".")[:3].lower()]
-                fallback = _guess_year(month, int(groups["day"]), [ln for _, ln in head], text, near)
+                header = [ln for p, ln in head if p < offset]  # the lines above the dateline
+                fallback = _guess_year(month, int(groups["day"]), header, text, near)
             built = _build(m, fallback)
             if built is None:
                 continue

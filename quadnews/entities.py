@@ -106,6 +106,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
         start = tok.i
         while start > 0:
             prev = doc[start - 1]
+            if prev.text == "-" and start >= 2 and _capitalized(doc[start - 2]) and not prev.whitespace_ \
+                    and not doc[start - 2].whitespace_:
+                start -= 2  # "Indo-Pacific Partnership": one hyphenated word
+                continue
             if not _capitalized(prev) or prev.text in _STOP_LEFT or prev.is_sent_start and prev.text in _STOP_LEFT:
                 break
             if gazetteer.country_code(prev.text) or gazetteer.demonym_code(prev.text):
@@ -179,6 +183,16 @@ def _relabel(span: Span, label: str, span_id: str) -> Span:
     return Span(doc, start, end, label=label, span_id=span_id)
 
 
+def _surnames_as_people(ents: list[Span]) -> list[Span]:
+    """"Natano said" tagged ORG after "Kausea Natano" was named: a one-word name that ends a
+    person's name in the same article is that person."""
+    last_words = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2}
+    return [Span(e.doc, e.start, e.end, label="PERSON")
+            if e.label_ in {"ORG", "GPE", "NORP"} and len(e) == 1 and e.text in last_words
+            and not gazetteer.country_code(e.text) else e
+            for e in ents]
+
+
 def _one_sense_per_discourse(ents: list[Span]) -> list[Span]:
     """A name tagged ORG by most of its mentions is an ORG everywhere (and so on)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -230,7 +244,9 @@ def _split_titles(ents: list[Span]) -> list[Span]:
     doc = ents[0].doc if ents else None
     out: list[Span] = []
     for e in ents:
-        if doc is None or e.label_ not in {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART"}:
+        if doc is None or e.label_ not in {"ORG", "PERSON", "GPE", "FAC"} \
+                or e.end < len(doc) and doc[e.end].pos_ in {"NOUN", "PROPN"}:
+            # "King Cross station", "Premier League club": a title word inside a place's name
             out.append(e)
             continue
         # a title that ends inside the entity ("Secretary of [State]")
@@ -270,7 +286,7 @@ def _split_state_prefix(ents: list[Span]) -> list[Span]:
     heads = org_heads()
     out: list[Span] = []
     for e in ents:
-        if e.label_ == "ORG" and len(e) >= 3 and e[-1].text in heads:
+        if e.label_ == "ORG" and len(e) >= 2 and e[-1].text in heads:
             doc = e.doc
             k = e.start + (e[0].lower_ == "the")
             for n in (3, 2, 1):
@@ -279,7 +295,7 @@ def _split_state_prefix(ents: list[Span]) -> list[Span]:
                 head = doc[k:k + n]
                 code = gazetteer.country_code(head.text)
                 dem = None if code else gazetteer.demonym_code(head.text)
-                if (code or dem) and head.text not in gazetteer.ambiguous_names() and e.end - (k + n) >= 2:
+                if (code or dem) and head.text not in gazetteer.ambiguous_names() and e.end > k + n:
                     label = "GPE" if code else "NORP"
                     out.append(Span(doc, k, k + n, label=label))
                     out.append(Span(doc, k + n, e.end, label="ORG"))
@@ -314,11 +330,16 @@ def _capital_metonymy(ents: list[Span]) -> list[Span]:
     Only as the subject of a speech or decision verb; "talks in Beijing" stay a place.
     """
     verbs = _speech_verbs()
+    # "said Mr Wellington": a capital's name that is somebody's name in this article is not
+    # the capital.
+    person_words = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     out: list[Span] = []
     for e in ents:
         kind, _ = entity_kind(e)
         code = gazetteer.capital_code(e.text) if kind == "place" else None
-        if code:
+        if code and e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"}:
+            code = None
+        if code and not any(t.text in person_words for t in e):
             root = e.root
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs:
                 e = Span(e.doc, e.start, e.end, label="GPE", span_id=f"state:{code}")
@@ -345,6 +366,7 @@ def qn_entities(doc: Doc) -> Doc:
         kept.append(e)
     ents = _one_sense_per_discourse(kept + [o for o in orgs])
     ents = _split_state_prefix(_split_titles(sorted(ents, key=lambda e: e.start)))
+    ents = _surnames_as_people(ents)
     classified = [c for c in (classify(e) for e in ents) if c is not None]
     classified = filter_spans(classified)
     doc.ents = _capital_metonymy(_subdivisions(classified))

@@ -82,10 +82,23 @@ def trigger_type(tok: Token) -> str | None:
             return gov[0]
         return None
     if tok.pos_ == "VERB" and lemma in _verb_index() and tok.dep_ not in {"amod", "compound"}:
+        et = _verb_index()[lemma]
         # "travel" is a visit only when it goes somewhere: "travelled to Tokyo"
         if lemma == "travel" and not any(c.lower_ == "to" for c in tok.children):
             return None
-        return _verb_index()[lemma]
+        needs = lexicon()["needs_object"]
+        preps = needs.get(lemma, needs.get(et))
+        if preps is not None and "intransitive" in preps:
+            passive = any(c.dep_ in {"agent", "auxpass"} for c in tok.children)
+            return None if passive or any(c.dep_ in _OBJ for c in tok.children) or tok.dep_ in {"acl", "amod"} else et
+        if preps is not None and tok.dep_ != "parataxis":
+            has_target = any(c.dep_ in _OBJ | {"xcomp", "nsubjpass"} or c.dep_ in preps
+                             or (c.dep_ == "prep" and c.lower_ in preps) for c in tok.children)
+            if not has_target:
+                return None
+        elif preps is not None:
+            return None
+        return et
     return None
 
 
@@ -122,6 +135,11 @@ def _anchor_verb(tok: Token) -> Token:
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"} \
             and head.lower_ in set(lex["frame_preps"]):
         return head.head
+    # "approved $500 million in aid", "sent a package of assistance"
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "of"}:
+        obj = head.head
+        if obj.dep_ in _OBJ and obj.head.pos_ == "VERB" and obj.head.lemma_.lower() in support:
+            return obj.head
     return tok
 
 
@@ -197,7 +215,7 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
                 agents += sub
             elif c.dep_ in _OBJ:
                 tokens += _subtree_without(c, stop)
-            elif c.dep_ == "prep" and c.lower_ in _WITH:
+            elif c.dep_ == "prep" and (c.lower_ in _WITH or (m.type == "aid" and c.lower_ in {"to", "for"})):
                 tokens += _subtree_without(c, stop)
     # The subject a verb shares with the clause it hangs from: "X met and agreed ...",
     # "invited Biden to visit" (the object is the visitor), "voiced ..., criticising ...".
@@ -303,29 +321,54 @@ def _status(m: Mention, ref: date | None) -> str:
     return "happened"
 
 
-def _date_owner(tok: Token, owners: dict[int, int]) -> int | None:
-    """The first trigger (or trigger anchor) above ``tok`` in the tree."""
+def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
+    """The mentions of the first trigger (or trigger anchor) above ``tok`` in the tree."""
     t = tok
     for _ in range(40):
         if t.i in owners:
             return owners[t.i]
         if t.head.i == t.i:
-            return None
+            return []
         t = t.head
-    return None
+    return []
+
+
+def _in_headline(tok: Token) -> bool:
+    """In the first non-empty line of the article (headlines use the present for the past)."""
+    text = tok.doc.text
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    return tok.idx < (end if end != -1 else len(text))
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     ents = _ents_by_token(doc)
     boiler = doc._.qn_boilerplate or []
     mentions: list[Mention] = []
+    habitual: set[int] = set()
     for tok in doc:
         if any(s <= tok.idx < e for s, e in boiler):
             continue
         et = trigger_type(tok)
         if et is None:
             continue
+        if tok.pos_ == "VERB" and tok.tag_ in {"VBZ", "VBP"} and not _in_headline(tok) \
+                and not any(c.dep_ == "aux" for c in tok.children):
+            habitual.add(len(mentions))
         mentions.append(Mention(et, tok, _anchor_verb(tok)))
+    # The simple present outside a headline is habitual ("MCI offers internet services")
+    # unless the sentence dates it ("the minister arrives on Monday").
+    dated_sents = set()
+    for te in doc._.qn_dates or []:
+        span = doc.char_span(te.start, te.end, alignment_mode="expand")
+        if span is not None and te.interval is not None:
+            dated_sents.add(span.sent.start)
+    mentions = [m for k, m in enumerate(mentions) if k not in habitual or m.trigger.sent.start in dated_sents]
+    # "announced new aid", "declared a ceasefire": the announcement is how the news is told,
+    # the event is what it announces.
+    nouns = {m.trigger.i for m in mentions if m.trigger.pos_ != "VERB"}
+    mentions = [m for m in mentions if not (m.type == "statement" and m.trigger.pos_ == "VERB"
+                                            and any(c.i in nouns and c.dep_ in _OBJ for c in m.trigger.children))]
     # A trigger inside another of the same type is the same event ("met ... to hold talks").
     by_i = {m.trigger.i: m for m in mentions}
     kept = []
@@ -336,27 +379,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
         kept.append(m)
     mentions = kept
     trig_tokens = {m.trigger.i for m in mentions}
-    owners: dict[int, int] = {}
+    owners: dict[int, list[int]] = {}
     for k, m in enumerate(mentions):
-        owners[m.trigger.i] = k
+        owners.setdefault(m.trigger.i, []).append(k)
     for k, m in enumerate(mentions):
-        if m.anchor.i not in owners:
-            owners[m.anchor.i] = k
+        if m.anchor.i != m.trigger.i and m.anchor.i not in {x.trigger.i for x in mentions}:
+            owners.setdefault(m.anchor.i, []).append(k)
     for te in doc._.qn_dates or []:
         if te.type not in {"DATE", "TIME"} or te.interval is None and not te.value.endswith("_REF"):
             continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         if span is None or any(s <= te.start < e for s, e in boiler):
             continue
-        k = _date_owner(span.root, owners)
-        if k is not None and mentions[k].trigger.sent == span.sent:
-            mentions[k].dates.append(te)
+        for k in _date_owners(span.root, owners):
+            if mentions[k].trigger.sent == span.sent:
+                mentions[k].dates.append(te)
     # A clause hanging from another event's verb shares its time when it has none of its own:
     # "voiced a position in March, criticising ...", "met and agreed ...".
-    by_anchor = {m.anchor.i: m for m in mentions}
     for m in mentions:
         if not m.dates and m.anchor.dep_ in {"advcl", "conj"} and m.anchor.tag_ in {"VBG", "VBD", "VBN"}:
-            parent = by_anchor.get(m.anchor.head.i)
+            parent = next((x for x in mentions if x.anchor.i == m.anchor.head.i and x.dates), None)
             if parent is not None and parent is not m:
                 m.dates = list(parent.dates)
     for m in mentions:
@@ -470,8 +512,10 @@ def _summary(m: Mention, agents: list[str], others: list[str], location: str | N
         what = f"{m.anchor.text} {_phrase(m.trigger)}"
     else:
         what = _phrase(m.trigger)
-        if m.anchor is not m.trigger:
-            what += f" ({m.anchor.lemma_} {m.anchor.doc[m.anchor.i + 1].text if m.anchor.i + 1 < len(m.anchor.doc) else ''})".rstrip()
+        if m.anchor is not m.trigger and m.anchor.i > m.trigger.i:
+            # "the summit will take place": name the support verb's phrase after the noun
+            rest = [t.text for t in m.anchor.doc[m.anchor.i:m.anchor.i + 2] if not t.is_punct]
+            what += " " + " ".join(rest)
     parts = [p for p in (names(agents or others if m.trigger.pos_ != "VERB" else agents), what) if p]
     if location and location not in others:
         parts.append(f"in {location}")

@@ -130,4 +130,6 @@ def capital_code(name: str) -> str | None:
 def city_country(name: str) -> str | None:
     """Country of the best-known city called ``name`` ("Sydney" -> AU), or None."""
     t = normalize_name(name)
+    if t.isupper() and len(t) > 3:
+        t = t.title()  # datelines: "TOKYO, May 24 (Reuters) -"
     return _capital_index().get(t) or _cities().get(t)

@@ -211,8 +211,11 @@ def _strip_name(span: Span) -> str:
 
 def _capitalized_name_after(doc: Doc, i: int, ents: dict[int, Span]) -> Span | None:
     """A name right after a title: a PERSON entity, or a run of capitalized proper nouns."""
-    if i < len(doc) and doc[i].text == ",":
+    if i < len(doc) and doc[i].text == "," and doc[i - 1].is_title:
+        # "the President of the United States, Joe Biden," but not "If he became king, Charles"
         i += 1
+    while i < len(doc) - 1 and _is_honorific(doc[i]) and doc[i + 1].is_title:
+        i += 1  # "Lord Chancellor Lord Falconer"
     e = ents.get(i)
     if e is not None and e.start == i and e.label_ == "PERSON":
         return e
@@ -226,7 +229,8 @@ def _capitalized_name_after(doc: Doc, i: int, ents: dict[int, Span]) -> Span | N
     while j < len(doc) and doc[j].is_title and doc[j].is_alpha and (doc[j].pos_ in {"PROPN", ""} or not doc.has_annotation("TAG")) \
             and j not in ents and title_starting_at(doc, j) is None:
         j += 1
-    if j > i and not doc[i].is_sent_start:
+    # "King Cross station": a name that goes on as a common noun is a place's name
+    if j > i and not doc[i].is_sent_start and not (j < len(doc) and doc[j].pos_ == "NOUN"):
         return doc[i:j]
     return None
 
@@ -292,6 +296,8 @@ def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
             while j < len(doc) and doc[j].lower_ in set(_titles()["modifiers"]):
                 j += 1
             tm = title_starting_at(doc, j)
+            if tm is not None and tm.end < len(doc) and doc[tm.end].text in _NAME_PUNCT:
+                tm = None  # "the Kantei, the prime minister's office": the title only qualifies
             if tm is not None and not _is_shadow(doc, tm.start):
                 of_state, _ = state_after_of(doc, tm.end, ents)
                 found.append((e, tm, st or of_state))
@@ -412,6 +418,14 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
             lead.state = state
         if name not in lead.aliases:
             lead.aliases.append(name)
+    # "PM Modi" with no full name in the article: the office holder the title names.
+    for key, lead in list(leaders.items()):
+        if " " not in lead.name:
+            kl = lookup_leader(lead.name, lead.title)
+            if kl is not None and kl.name.lower().split()[-1] == key and (lead.state in {None, kl.state}):
+                del leaders[key]
+                lead.name = kl.name
+                leaders.setdefault(kl.name.lower(), lead)
     people: dict[str, Person] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -463,6 +477,7 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
                 if len(codes) == 1 and alias[:1].isupper() and alias not in hits[0].aliases:
                     hits[0].aliases.append(alias)
     _fill_states(doc, leaders, roles)
+    _merge_known(leaders)
     for v in list(leaders.values()) + list(people.values()):
         v.aliases.sort()
     return (sorted(leaders.values(), key=lambda ld: ld.name.lower()),
@@ -490,9 +505,40 @@ def _fill_states(doc: Doc, leaders: dict[str, Leader],
         if len(cands) == 1 and len(same) == 1:
             lead.state = cands.pop()
             continue
+        near = _state_before_in_sentence(doc, lead)
+        if near is not None:
+            lead.state = near
+            continue
         if not dominant_done:
             dominant, dominant_done = _dominant_state(doc), True
         lead.state = dominant
+
+
+def _merge_known(leaders: dict[str, Leader]) -> None:
+    """"George Bush" and "George W Bush" are one person when the knowledge base says so."""
+    seen: dict[str, Leader] = {}
+    for key, lead in sorted(leaders.items(), key=lambda kv: -len(kv[1].name)):
+        kl = lookup_leader(lead.name)
+        if kl is None:
+            continue
+        first = seen.setdefault(kl.name, lead)
+        if first is not lead:
+            first.mentions += lead.mentions
+            for a in lead.aliases:
+                if a not in first.aliases:
+                    first.aliases.append(a)
+            del leaders[key]
+
+
+def _state_before_in_sentence(doc: Doc, lead: Leader) -> str | None:
+    """"France ... in Ivory Coast after President Laurent Gbagbo broke ...": an office holder
+    the knowledge base does not know belongs to the state the sentence last named before him."""
+    names = {a.lower() for a in [lead.name, *lead.aliases]}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and e.text.lower() in names:
+            codes = [c for x in e.sent.ents if x.end <= e.start and (c := _state_code(x))]
+            return codes[-1] if codes else None
+    return None
 
 
 def _match_leader(name: str, leaders: dict[str, Leader]) -> Leader | None:

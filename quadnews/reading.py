@@ -141,7 +141,7 @@ def read_bytes(data: bytes, source: str, *, suffix: str = "", reference_date: da
                     art = article_from_text(
                         rec.text, rec.source, published=rec.published[0] if rec.published else None,
                         published_time=rec.published[1] if rec.published else None, title=rec.title,
-                        url=rec.url, text_source=f"json:{rec.text_field}", input_format=fmt, **common)
+                        url=rec.url, text_source=f"json:{rec.text_field}", input_format=rec.input_format, **common)
                     if rec.bad_date:
                         art.warnings.insert(0, f"{rec.source}: the record's date {rec.bad_date} is not a date")
                     yield art

@@ -38,7 +38,7 @@ def englishish(s: str) -> bool:
 
 def build() -> tuple[list[dict], list[str]]:
     import pycountry
-    from countryinfo import CountryInfo, all_countries
+    from countryinfo import all_countries
 
     overrides = json.loads((DATA / "country_overrides.json").read_text(encoding="utf-8"))
     by_code: dict[str, dict] = {}

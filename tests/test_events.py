@@ -99,7 +99,7 @@ CASES = [
      "threaten", ["North Korea", "South Korea"], ["KP", "KR"], None, "2023-06-07", "happened"),
     ("Russia warned Finland on Monday against hosting NATO troops.",
      "threaten", ["Russia", "Finland"], ["RU", "FI"], None, "2023-06-05", "happened"),
-    ("Venezuela threatened to expel Spanish diplomats in January.",
+    ("In January, Venezuela threatened to expel Spanish diplomats.",
      "threaten", ["Venezuela"], ["VE"], None, "2023-01", "happened"),
     ("Serbia threatened Kosovo on Tuesday.",
      "threaten", ["Serbia", "Kosovo"], ["RS"], None, "2023-06-06", "happened"),

@@ -66,23 +66,24 @@ def _matcher(vocab: Vocab) -> Matcher:
     m.add("SET", [[_lower_in(["every", "each", "per"]), {"LOWER": "other", "OP": "?"},
                    _lower_in(units + weekdays + months + list(lex.seasons))],
                   [_lower_in(["once", "twice"]), _lower_in(["a", "an", "every", "per"]), _lower_in(units)]])
-    m.add("CLOCK", [[{"TEXT": {"REGEX": r"^\d{1,2}:\d{2}$"}},
-                     {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}, "OP": "?"},
-                     {"LOWER": {"IN": list(lex.time_zones)}, "OP": "?"}],
-                    [{"TEXT": {"REGEX": r"^\d{1,2}(?:\.\d{2})?$"}}, {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}},
-                     {"LOWER": {"IN": list(lex.time_zones)}, "OP": "?"}],
-                    [{"TEXT": {"REGEX": r"^\d{1,2}(am|pm)$"}}, {"LOWER": {"IN": list(lex.time_zones)}, "OP": "?"}]])
-    m.add("WEEKDAY", [[{"LOWER": {"IN": ["last", "next", "this", "coming", "previous"]}, "OP": "?"},
-                       {"LOWER": {"IN": weekdays}, "IS_TITLE": True},
+    # Patterns start with a required token and use SHAPE rather than REGEX: the Matcher tests
+    # every token against every first predicate, and that cost must stay far below NER's.
+    ampm = ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]
+    zones = list(lex.time_zones)
+    m.add("CLOCK", [[{"SHAPE": {"IN": ["d:dd", "dd:dd"]}}, {"LOWER": {"IN": ampm}, "OP": "?"},
+                     {"LOWER": {"IN": zones}, "OP": "?"}],
+                    [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": ampm}},
+                     {"LOWER": {"IN": zones}, "OP": "?"}],
+                    [{"SHAPE": {"IN": ["dxx", "ddxx"]}, "LOWER": {"REGEX": r"^\d{1,2}[ap]m$"}},
+                     {"LOWER": {"IN": zones}, "OP": "?"}]])
+    m.add("WEEKDAY", [[{"LOWER": {"IN": weekdays}, "IS_TITLE": True},
                        {"LOWER": {"IN": [k for k in lex.parts_of_day if k != "overnight"]}, "OP": "?"}]])
-    m.add("MONTH", [[{"LOWER": {"IN": ["early", "mid", "late", "earlier", "later"]}, "OP": "?"},
-                     {"LOWER": "in", "OP": "?"},
-                     {"LOWER": {"IN": months}, "IS_TITLE": True},
-                     {"TEXT": {"REGEX": r"^(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$"}, "OP": "?"},
+    m.add("MONTH", [[{"LOWER": {"IN": months}, "IS_TITLE": True},
+                     {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}, "OP": "?"},
                      {"TEXT": ",", "OP": "?"},
-                     {"TEXT": {"REGEX": r"^(?:1[0-9]|20)\d\d$"}, "OP": "?"}]])
+                     {"SHAPE": "dddd", "OP": "?"}]])
     m.add("YEAR", [[_lower_in(["in", "since", "until", "by", "during", "of", "before", "after", "from", "through"]),
-                    {"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d\d$"}}]])
+                    {"SHAPE": "dddd"}]])
     m.add("AGO", [[{"LIKE_NUM": True}, _lower_in(units), _lower_in(["ago", "earlier", "later"])],
                   [_lower_in(["a", "an"]), _lower_in(units), _lower_in(["ago", "earlier", "later"])]])
     m.add("REL", [[_lower_in(["earlier", "later", "early", "late"]), _lower_in(["this", "last", "next"]),
@@ -100,53 +101,42 @@ def _is_false_positive(span: Span) -> bool:
     if not words:
         return True
     text = span.text.strip()
+    low = [t.lower_ for t in words]
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     # inside another kind of name: "Good Friday Agreement", "Tokyo 2020", "March of Dimes"
-    for t in span:
-        if t.ent_type_ in _NAME_LABELS:
-            return True
-    first, last = span[0], span[-1]
+    if any(t.ent_type_ in _NAME_LABELS for t in span):
+        return True
     # ages are not times: "a 6-year-old boy", "52 years old"
-    if _AGE.search(span.text.lower()) or (nxt is not None and nxt.lower_ == "old" and low[-1] in lex.units):
+    if _AGE.search(text.lower()) or (nxt is not None and nxt.lower_ == "old" and low[-1] in lex.units):
         return True
-    # a frequency word before a noun is an adjective: "a daily newspaper", "quarterly earnings"
-    if len(words) == 1 and (low[0] in lex.set_adverbs or low[0] in ("annual", "quarterly")) and nxt is not None \
-            and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return True
-    prev = doc[span.start - 1] if span.start > 0 else None
-    nxt = doc[span.end] if span.end < len(doc) else None
-    low = [t.lower_ for t in words]
     if len(words) == 1:
         w = words[0]
-        if w.lower_ in lex.months or w.lower_ in lex.weekdays:
-            if not w.text[0].isupper() or w.tag_ == "MD" or (w.tag_.startswith("VB") and w.lower_ != "may"):
-                return True
-            if w.lower_ == "may" and (w.tag_ in ("MD", "VB") or w.pos_ in ("AUX", "VERB")):
-                return True
-            if w.lower_ == "march" and nxt is not None and nxt.lower_ in ("on", "for", "against", "to", "of",
-                                                                          "through", "from", "in"):
-                if prev is not None and prev.lower_ in ("the", "a", "this", "their", "his", "her", "our"):
-                    return True
-    # a capitalized word glued to the front makes the date part of a name
-    if prev is not None and prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in ("DATE", "TIME"):
-        pl = prev.lower_
-        if pl not in lex.months and pl not in lex.weekdays and pl not in ("on", "in", "at", "by", "since", "the",
-                                                                         "until", "from", "during", "of", "last",
-                                                                         "next", "this", "early", "late", "mid") \
-                and prev.tag_ in ("NNP", "NNPS") and (low[0] in lex.weekdays or _YEAR.fullmatch(low[0])):
+        # a frequency word before a noun is an adjective: "a daily newspaper", "quarterly earnings"
+        if (w.lower_ in lex.set_adverbs or w.lower_ in ("annual", "quarterly")) and nxt is not None \
+                and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return True
-    # a year followed by a counted noun is a count: "2000 troops"
-    if len(words) == 1 and re.fullmatch(r"\d{4}", text) and nxt is not None and nxt.tag_ in ("NNS", "NN") \
-            and nxt.lower_ not in lex.units and nxt.lower_ not in lex.seasons and nxt.lower_ not in ("census",
-                                                                                                  "election",
-                                                                                                  "budget"):
-        return nxt.tag_ == "NNS"
-    # "Friday Agreement": a capitalized noun after a weekday is a name
-    if low[-1] in lex.weekdays and nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in lex.months \
-            and prev is not None and prev.text[:1].isupper() and not prev.is_sent_start:
+        if w.lower_ in lex.months or w.lower_ in lex.weekdays:
+            # "may" the modal, "march" the verb or the walk: a month name is capitalized and a noun
+            if not w.text[0].isupper() or w.tag_ == "MD" or w.pos_ in ("AUX", "VERB"):
+                return True
+            if w.lower_ in ("march", "may") and prev is not None and \
+                    prev.lower_ in ("the", "a", "this", "their", "his", "her", "our", "its") and \
+                    nxt is not None and nxt.lower_ in ("on", "for", "against", "to", "of", "through", "from"):
+                return True
+        # a year followed by a counted noun is a count: "2000 troops"
+        if re.fullmatch(r"\d{4}", text) and nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lex.units:
+            return True
+    # a capitalized word glued to the front makes a weekday or a year part of a name
+    if prev is not None and prev.tag_ in ("NNP", "NNPS") and not prev.is_sent_start \
+            and prev.ent_type_ not in ("DATE", "TIME") and prev.lower_ not in lex.months \
+            and prev.lower_ not in lex.weekdays and (low[0] in lex.weekdays or _YEAR.fullmatch(low[0])):
         return True
-    del first, last
+    # "Friday Agreement": a capitalized noun right after a weekday
+    if low[-1] in lex.weekdays and nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in lex.months \
+            and nxt.ent_type_ not in ("DATE", "TIME") and prev is not None and prev.text[:1].isupper() \
+            and not prev.is_sent_start:
+        return True
     return False
 
 
@@ -212,13 +202,28 @@ def _candidates(doc: Doc) -> list[Span]:
     return kept
 
 
+_MODS_BEFORE = frozenset({"early", "earlier", "late", "later", "mid"})
+_RELATIONS_BEFORE = frozenset({"last", "next", "this", "coming", "previous", "past"})
+_CLOCK_BEFORE = frozenset({"noon", "midnight", "midday"})
+
+
 def _expand(span: Span) -> Span:
-    """Take in a modifier spaCy left out: 'early' in 'early next year', 'earlier' in 'earlier this month'."""
+    """Take in words spaCy or a pattern left out: 'early' in 'early next year', 'earlier in March',
+    'last' in 'last Friday', 'noon' in 'noon Thursday'."""
     doc = span.doc
+    lex = lexicon()
     start = span.start
-    if start > 0 and doc[start - 1].lower_ in ("early", "earlier", "late", "later", "mid") and \
-            doc[start].lower_ in ("this", "next", "last", "in", "that") | lexicon().months.keys():
+    first = doc[start].lower_
+    named = first in lex.months or first in lex.weekdays or first in lex.seasons
+    if start > 0 and doc[start - 1].lower_ in _RELATIONS_BEFORE and named:
         start -= 1
+    if start > 0 and doc[start - 1].lower_ in _CLOCK_BEFORE and first in lex.weekdays:
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in _MODS_BEFORE and (named or first in ("this", "next", "last", "that")
+                                                                 or doc[start].like_num):
+        start -= 1
+    elif start > 1 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in ("earlier", "later") and named:
+        start -= 2
     return doc[start: span.end] if start != span.start else span
 
 
@@ -254,7 +259,9 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
                 continue
             out.append(TemporalExpression(span.start_char, span.end_char, span.text, r.type, r.value, r.mod,
                                           r.interval, r.anchor))
-            if r.type in ("DATE", "TIME") and r.interval is not None:
+            # only what the text itself fixes becomes the period under discussion, so that
+            # "a year earlier" after "a year earlier" does not drift back year after year
+            if r.type in ("DATE", "TIME") and r.interval is not None and r.anchor != "previous":
                 p = period_of_value(r.value)
                 if p is not None:
                     previous = p

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from quadnews.dates.calendar import Period, add_months, bounded_year, containing, narrow, season
+from quadnews.dates.calendar import (
+    Period,
+    add_months,
+    bounded_year,
+    containing,
+    narrow,
+    period_of_value,
+    season,
+)
 from quadnews.dates.lexicon import Lexicon, lexicon
 from quadnews.models import Interval
 
@@ -248,7 +256,7 @@ class _Rules:
         self.unit = alt(lex.units)
         self.pod = alt(lex.parts_of_day)
         num_words = [w for w in lex.numbers if " " not in w] + ["and", "hundred", "thousand"]
-        self.num = rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|(?:(?:{alt(num_words)})(?: |$))+|a couple of|a pair of|half an?)"
+        self.num = rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|(?:(?:{alt(num_words)})(?: |$))+|a couple of|couple of|a pair of|half an?)"
         self.vague = alt(lex.vague_numbers)
         self.ordinal = alt(lex.ordinals)
         self.zone = alt(lex.time_zones)
@@ -257,7 +265,7 @@ class _Rules:
         day_ord = alt([w for w, v in lex.ordinals.items() if 1 <= v <= 31 and not w[0].isdigit()])
         self.day_any = rf"(?:{self.day}|{day_ord}|(?:twenty|thirty) (?:{day_ord}))"
         self.full = re.compile(
-            rf"^(?:(?P<wd>{self.wday}) )?(?:the )?(?:(?P<d1>{self.day_any}) (?:of )?)?(?P<mon>{self.month})"
+            rf"^(?:(?P<rel>last|next|this|this coming|this past|coming|past) )?(?:(?P<wd>{self.wday}) )?(?:the )?(?:(?P<d1>{self.day_any}) (?:of )?)?(?P<mon>{self.month})"
             rf"(?: (?:the )?(?P<d2>{self.day_any}))?(?: (?:of )?(?P<y>{self.year}|'\d\d))?$"
         )
         self.iso = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:t(?P<t>\d{2}:\d{2}(?::\d{2})?))?$")
@@ -272,6 +280,7 @@ class _Rules:
 class _State:
     s: str
     mod: str | None = None
+    word: str | None = None  # the modifier word peeled off ("earlier", "late", ...)
 
 
 _RULES: _Rules | None = None
@@ -295,6 +304,8 @@ def _strip_preps(s: str) -> str:
     changed = True
     while changed:
         changed = False
+        if s.startswith(("at least ", "at most ", "up to ", "in excess of ")):
+            break
         for p in _LEAD_PREPS:
             if s.startswith(p + " "):
                 s = s[len(p) + 1:]
@@ -325,17 +336,39 @@ def _resolve(text: str, reference: date | datetime | None, tense: str | None,
     s = _strip_preps(s)
     if not s or len(s) > 80:
         return None
+    # a fiscal year is named like a calendar one: "fiscal 1989", "the fiscal first quarter"
+    s = re.sub(r"\b(?:fiscal|financial|calendar)\b ?(?=\w)", "", s) or s
+    # "a year and a half", "two hours and a half" -> "1.5 year", "2.5 hours"
+    r = _rules(lex)
+    half = re.search(rf"(?P<n>{r.num}) ?(?P<unit>{r.unit}) and a half", s)
+    if half:
+        n0 = parse_number(half.group("n").strip(), lex)
+        if n0 is not None:
+            s = s[: half.start()] + f"{n0 + 0.5:g} {half.group('unit')}" + s[half.end():]
     st = _State(s)
     _peel_mods(st, lex)
     if not st.s:
         return None
-    for rule in (_rule_ref, _rule_set, _rule_clock, _rule_relative_day, _rule_ago, _rule_decade, _rule_duration,
-                 _rule_absolute, _rule_quarter, _rule_relative_period, _rule_weekday,
-                 _rule_month, _rule_season, _rule_holiday, _rule_anaphora, _rule_year_words):
-        r = rule(st, ctx)
-        if r is not None:
-            return r
+    for rule in _RULE_ORDER:
+        res = rule(st, ctx)
+        if res is not None:
+            return _relative_to_now(res, st, ref)
     return None
+
+
+def _relative_to_now(res: Resolution, st: _State, ref: date | None) -> Resolution:
+    """'earlier this month', 'earlier in March' (in March): the part of the period before the reference day."""
+    if st.word not in ("earlier", "later") or res.interval is None or ref is None:
+        return res
+    first, last = date.fromisoformat(res.interval.start), date.fromisoformat(res.interval.end)
+    p = period_of_value(res.value)
+    if p is None or not (p.first <= ref <= p.last):
+        return res
+    if st.word == "earlier" and ref > p.first:
+        first, last = p.first, ref - timedelta(days=1)
+    elif st.word == "later" and ref < p.last:
+        first, last = ref + timedelta(days=1), p.last
+    return Resolution(res.type, res.value, res.mod, Interval.of(first, last), res.anchor)
 
 
 def _peel_mods(st: _State, lex: Lexicon) -> None:
@@ -352,12 +385,44 @@ def _peel_mods(st: _State, lex: Lexicon) -> None:
                 rest = _strip_preps(s[len(word) + 1:])
                 # "later" and "earlier" alone are refs; "before"/"after" need a date after them
                 st.mod = st.mod or table[word]
+                st.word = word
                 s = rest
                 break
     st.s = s
 
 
 # Each rule takes the state and context and returns a Resolution or None.
+
+
+def _rule_year_ago_period(st: _State, ctx: _Ctx) -> Resolution | None:
+    """'the year-ago period', 'the year-earlier quarter', 'the corresponding period last year', 'the 1988 period'.
+
+    A comparison period: the one under discussion moved back a year (or into the named year).
+    """
+    m = re.fullmatch(r"(?:the |its |their )?(?:comparable |corresponding |same |like )?(?:(?P<ago>year ago|year earlier|"
+                     r"prior year|previous year|last year|(?P<y>1\d{3}|20\d{2})) )?(?P<what>period|quarter|half|months?|"
+                     r"(?:\w+ )?months|nine months|six months)(?: (?:a year ago|a year earlier|last year|of last year|"
+                     r"the year before|(?P<y2>1\d{3}|20\d{2})))?", st.s)
+    if not m and re.fullmatch(r"(?:the )?year (?:ago|earlier)", st.s):
+        m = re.fullmatch(r"(?:the )?(?P<ago>year ago|year earlier)(?P<what>)(?P<y>)(?P<y2>)", st.s)
+    if not m or not (m.group("ago") or m.group("y") or m.group("y2") or st.s.endswith(("ago", "earlier", "year",
+                                                                                     "before"))):
+        return None
+    if m.group("what") in ("quarter", "half") and not (m.group("ago") or m.group("y2")) and m.group("y"):
+        return None  # "the 1988 quarter": the quarter rule
+    prev = ctx.previous
+    year = m.group("y") or m.group("y2")
+    if m.group("what").endswith("months") and m.group("what") != "months" and not year:
+        return None  # "the year-earlier nine months": a duration, left to the duration rule
+    if prev is not None and prev.gran in ("Q", "H", "M", "S"):
+        p = prev.shift(-{"Q": 4, "H": 2, "M": 12, "S": 1}[prev.gran]) if not year else \
+            Period(prev.gran, prev.first.replace(year=int(year)))
+        return _period(p, st.mod, "previous")
+    if year:
+        return _period(Period("Y", date(int(year), 1, 1)), st.mod, "absolute")
+    if ctx.ref is None:
+        return None
+    return _period(containing(ctx.ref, "Y").shift(-1), st.mod, "reference")
 
 
 def _rule_ref(st: _State, ctx: _Ctx) -> Resolution | None:
@@ -597,6 +662,8 @@ def _rule_duration(st: _State, ctx: _Ctx) -> Resolution | None:
     rel = m.group("rel")
     plural = m.group("unit").endswith("s") and m.group("unit") not in ("hrs", "yrs", "mins", "secs")
     plural = plural or m.group("unit") in ("hrs", "yrs", "mins", "secs", "centuries", "millennia")
+    if not raw_n and re.match(r"(?:a|an) ", s) and not rel:
+        raw_n = "a"  # "a decade", "an hour"
     if not raw_n:
         if plural:
             return Resolution("DURATION", duration_value(None, unit), st.mod, None, "vague")
@@ -610,6 +677,8 @@ def _rule_duration(st: _State, ctx: _Ctx) -> Resolution | None:
         return None  # "the past a year" is not English; leave it to the period rules
     if raw_n in ("a", "an") and s.startswith(("the ", "this ")):
         return None
+    if raw_n in ("a", "an") and not m.group("n") and st.s.startswith(("a ", "an ")) and len(s.split()) == 2:
+        return Resolution("DURATION", duration_value(1.0, unit), st.mod, None, "duration")
     return Resolution("DURATION", duration_value(n, unit), st.mod, None, "duration")
 
 
@@ -661,14 +730,16 @@ def _rule_absolute(st: _State, ctx: _Ctx) -> Resolution | None:
             if ctx.ref is None:
                 return Resolution("DATE", f"XXXX-{mon:02d}-{day:02d}", st.mod, None, "none")
             wd = m.group("wd")
-            year = anchor_month(ctx.ref, mon, ctx.tense, None)
+            rel = {"this coming": "next", "coming": "next", "this past": "last", "past": "last"}.get(
+                m.group("rel") or "", m.group("rel"))
+            year = anchor_month(ctx.ref, mon, ctx.tense, rel)
             anchor = f"tense:{ctx.tense}" if ctx.tense else "nearest"
             if wd:  # a weekday given with the date picks the year where they agree
                 for cand in (year, year - 1, year + 1):
                     if date(cand, mon, day).isoweekday() == lex.weekdays[wd]:
                         year = cand
                         break
-            elif mon == ctx.ref.month and day is not None:
+            elif mon == ctx.ref.month and day is not None and rel is None:
                 year = ctx.ref.year
         if day is None:
             return _period(Period("M", date(year, mon, 1)), st.mod, anchor)
@@ -773,12 +844,15 @@ def _relative_quarter(word: str, kind: str, pre: str, post: str, st: _State, ctx
     elif word in ("last", "previous", "past"):
         p = current.shift(-1)
     elif word == "latest":
-        p = prev if prev is not None and prev.gran == kind else current.shift(-1)
-    else:  # "the quarter", "the same quarter", "the year-ago quarter": the one being discussed
+        p = current.shift(-1)  # the latest reported one has ended
+    else:  # "the quarter", "the same quarter", "the 1988 quarter": the one being discussed
         if prev is not None and prev.gran == kind:
             p = prev
         else:
             p = current.shift(-1) if ctx.tense == "past" else current
+        named = re.search(r"\b(1\d{3}|20\d{2})\b", extra)
+        if named:
+            p = Period(kind, p.first.replace(year=int(named.group(1))))
     if year_ago:
         p = p.shift(-4 if kind == "Q" else -2) if p is not None else None
     if p is None:
@@ -848,12 +922,7 @@ def _rule_relative_period(st: _State, ctx: _Ctx) -> Resolution | None:
             return None
         if unit == "WE":
             return _weekend(ctx, None, st.mod)
-        # "the year", "the week": the one being discussed, else the current one
-        prev = ctx.previous
-        if prev is not None and prev.gran == gran:
-            return _period(prev, st.mod, "previous")
-        if prev is not None and _FINER[prev.gran] < _FINER[gran]:
-            return _period(containing(prev.first, gran), st.mod, "previous")
+        # in news "the year", "the week" is the current one; "that year" refers back
         if unit == "D":
             return None
         return _period(containing(ctx.ref, gran), st.mod, "reference")
@@ -1056,3 +1125,8 @@ def _rule_year_words(st: _State, ctx: _Ctx) -> Resolution | None:
 
 def shift_months(d: date, n: int) -> date:
     return add_months(d, n)
+
+
+_RULE_ORDER = (_rule_year_ago_period, _rule_ref, _rule_set, _rule_clock, _rule_relative_day, _rule_ago,
+               _rule_decade, _rule_duration, _rule_absolute, _rule_quarter, _rule_relative_period, _rule_weekday,
+               _rule_month, _rule_season, _rule_holiday, _rule_anaphora, _rule_year_words)

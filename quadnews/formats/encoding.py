@@ -93,9 +93,12 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return clean_text(data.decode(encoding)), encoding
+                text = clean_text(data.decode(encoding))
             except UnicodeDecodeError as err:
                 raise InputError(source, f"invalid {encoding.upper()} text (it starts with a BOM): {err.reason}") from err
+            if not text.strip():
+                raise InputError(source, "empty file: no article text")
+            return text, encoding
     kind = binary_kind(data)
     if kind is not None:
         raise InputError(source, f"binary file ({kind}), not an article")
@@ -119,10 +122,11 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
     if best is None:
         raise InputError(source, "cannot detect the text encoding (not UTF-8, UTF-16 or a known legacy encoding)")
     encoding = best.encoding
-    # Legacy single-byte files are overwhelmingly Western European (cp1252); charset-normalizer
-    # often ties it with cp1250/cp1257, which turn "naïve" into "naďve". Break ties for cp1252.
+    # Legacy single-byte files are overwhelmingly Western European (cp1252). On short texts
+    # charset-normalizer's language coherence is noise and often ranks cp1250/cp1257 first, which
+    # turn "naïve" into "naďve": when cp1252 reads the bytes as cleanly (no more chaos), take it.
     for match in results:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos:
             encoding = "cp1252"
             break
     try:

@@ -23,6 +23,8 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 5
 _TAGS = re.compile(r"<(?:p|div|article|h[1-6]|title|meta|span|br|section|main|a)\b[^>]*>", re.IGNORECASE)
 
 
@@ -67,7 +69,9 @@ def extract_html(html: str, source: str) -> HtmlArticle:
     except Exception as err:  # noqa: BLE001 - the libraries' failure modes are open-ended
         raise InputError(source, f"cannot parse the HTML page ({type(err).__name__})") from err
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    # With no article on the page trafilatura's fallbacks return whatever is left ("Home",
+    # a cookie notice): fewer than a sentence's worth of words is no article.
+    if len(_WORDS.findall(text)) < MIN_WORDS:
         raise InputError(source, "HTML page has no article text (no main content found)")
     published = None
     for candidate in (found, getattr(doc, "date", None)):

@@ -36,6 +36,7 @@ class Record:
     published: tuple[date, datetime | None] | None
     date_field: str | None
     bad_date: str | None  # the raw value when a date field was present but unreadable
+    input_format: str = "json"  # json | jsonl
 
 
 def _string(value: object) -> str | None:
@@ -163,6 +164,9 @@ def _json_lines(text: str, source: str) -> Iterator[Record | InputError]:
             continue
         first = False
         try:
-            yield record_from_object(obj, where)
+            rec = record_from_object(obj, where)
         except InputError as err:
             yield err
+            continue
+        rec.input_format = "jsonl"
+        yield rec

@@ -98,13 +98,14 @@ def sample_extraction() -> Extraction:
     ]
     timeline = [
         TimelineEntry("2007", Interval("2007-01-01", "2007-12-31"), "event", events[1].summary, "e2",
-                      "initiate", "happened", ["QUAD", "Japan"], [CYBER], ["2007"]),
+                      "initiate", "happened", ["QUAD", "Japan"], [CYBER], ["2007"], None, ["JP"]),
         TimelineEntry("2022-W12", cyber_week, "event", events[0].summary, "e1", "meet", "happened",
-                      events[0].participants, [CYBER], ["2022-W12"], "Sydney"),
+                      events[0].participants, [CYBER], ["2022-W12"], "Sydney", events[0].states),
         TimelineEntry("2022-03-26", Interval("2022-03-26", "2022-03-26"), "publication",
-                      "Article published", None, None, None, [], [CYBER], ["2022-03-26"]),
+                      "QUAD Senior Cyber Group meets in Sydney published", None, None, None, [], [CYBER],
+                      ["2022-03-26"]),
         TimelineEntry(None, None, "event", events[2].summary, "e3", "meet", "planned",
-                      events[2].participants, [CYBER], [], "Tokyo"),
+                      events[2].participants, [CYBER], [], "Tokyo", events[2].states),
     ]
     return Extraction(
         source=CYBER,
@@ -133,31 +134,43 @@ def sample_minimal() -> Extraction:
 
 def sample_timeline() -> TimelineResult:
     """A timeline merged from three articles, one of which failed to read."""
+    day = Interval.of
+    from datetime import date
+
+    def iv(y: int, m: int, d: int) -> Interval:
+        return day(date(y, m, d), date(y, m, d))
+
     entries = [
         TimelineEntry("2007", Interval("2007-01-01", "2007-12-31"), "event",
-                      "QUAD founded by Japan's Shinzō Abe as a dialogue of four democracies", "e1",
-                      "initiate", "happened", ["QUAD", "Japan"], [CYBER, SUMMIT], ["2007"]),
-        TimelineEntry("2021-09-24", Interval("2021-09-24", "2021-09-24"), "event",
-                      "First in-person QUAD leaders' summit at the White House", "e2", "meet", "happened",
-                      ["Joe Biden", "Narendra Modi", "Scott Morrison", "Yoshihide Suga"], [SUMMIT],
-                      ["2021-09-24"], "Washington"),
-        TimelineEntry("2022-03-23", Interval("2022-03-23", "2022-03-23"), "event",
+                      "QUAD founded by Japan's Shinzō Abe as a dialogue of four democracies",
+                      f"{CYBER}#e2", "initiate", "happened", ["QUAD", "Japan"], [CYBER, SUMMIT], ["2007"],
+                      None, ["JP"]),
+        TimelineEntry("2021-09-24", iv(2021, 9, 24), "event",
+                      "First in-person QUAD leaders' summit at the White House", f"{SUMMIT}#e1", "meet",
+                      "happened", ["Joe Biden", "Narendra Modi", "Scott Morrison", "Yoshihide Suga"], [SUMMIT],
+                      ["2021-09-24"], "Washington", ["AU", "IN", "JP", "US"]),
+        TimelineEntry("2022-03", Interval("2022-03-01", "2022-03-31"), "date",
+                      "In March, officials from the four countries also held a tabletop exercise.",
+                      None, None, None, [], [WIRE], ["2022-03"]),
+        TimelineEntry("2022-03-23", iv(2022, 3, 23), "event",
                       "QUAD Senior Cyber Group met in Sydney to coordinate on critical infrastructure",
-                      "e3", "meet", "happened",
+                      f"{CYBER}#e1", "meet", "happened",
                       ["QUAD Senior Cyber Group", "Australia", "India", "Japan", "United States"],
-                      [CYBER, WIRE], ["2022-03-23", "2022-W12"], "Sydney"),
-        TimelineEntry("2022-03-24", Interval("2022-03-24", "2022-03-24"), "event",
+                      [CYBER, WIRE], ["2022-03-23", "2022-W12"], "Sydney", ["AU", "IN", "JP", "US"]),
+        TimelineEntry("2022-03-24", iv(2022, 3, 24), "event",
                       "White House statement: cyber cooperation \"a pillar\" of the Quad <script>alert(1)</script>",
-                      "e4", "statement", "happened", ["White House", "United States"], [CYBER], ["2022-03-24"]),
-        TimelineEntry("2022-03-26", Interval("2022-03-26", "2022-03-26"), "publication",
-                      "Article published", None, None, None, [], [CYBER], ["2022-03-26"]),
-        TimelineEntry("2022-05-24", Interval("2022-05-24", "2022-05-24"), "event",
-                      "QUAD leaders to hold summit in Tokyo, hosted by Fumio Kishida", "e5", "meet", "planned",
-                      ["Fumio Kishida", "Joe Biden", "Narendra Modi", "Japan"], [WIRE, SUMMIT],
-                      ["2022-05-24"], "Tokyo"),
+                      f"{CYBER}#e3", "statement", "happened", ["White House", "United States"], [CYBER],
+                      ["2022-03-24"], None, ["US"]),
+        TimelineEntry("2022-03-26", iv(2022, 3, 26), "publication",
+                      "QUAD Senior Cyber Group meets in Sydney published", None, None, None, [], [CYBER],
+                      ["2022-03-26"]),
+        TimelineEntry("2022-05-24", iv(2022, 5, 24), "event",
+                      "QUAD leaders to hold summit in Tokyo, hosted by Fumio Kishida", f"{WIRE}#e1", "meet",
+                      "planned", ["Fumio Kishida", "Joe Biden", "Narendra Modi", "Japan"], [WIRE, SUMMIT],
+                      ["2022-05-24"], "Tokyo", ["IN", "JP", "US"]),
         TimelineEntry(None, None, "event",
-                      "India proposed to host a QUAD cyber exercise", "e6", "propose", "planned",
-                      ["India", "QUAD"], [WIRE], [], None),
+                      "India proposed to host a QUAD cyber exercise", f"{WIRE}#e2", "propose", "planned",
+                      ["India", "QUAD"], [WIRE], [], None, ["IN"]),
     ]
     return TimelineResult(
         entries=entries,

@@ -24,7 +24,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 TYPE_COLOURS = {
     "meet": "#2563eb", "visit": "#0891b2", "statement": "#475569", "agree": "#059669",
     "propose": "#7c3aed", "initiate": "#4f46e5", "aid": "#16a34a", "elect": "#0d9488",
-    "criticize": "#d97706", "threaten": "#dc2626", "attack": "#b91c1c", "publication": "#94a3b8",
+    "criticize": "#d97706", "threaten": "#dc2626", "attack": "#b91c1c", "sanction": "#be123c",
+    "protest": "#ea580c", "publication": "#94a3b8", "date": "#94a3b8",
 }
 DEFAULT_COLOUR = "#64748b"
 
@@ -45,6 +46,7 @@ header.page-head h1 { font-size:2rem; line-height:1.2; margin:0 0 .25rem; letter
   border-top:1px solid var(--line); padding-top:.75rem; }
 .legend span { display:inline-flex; align-items:center; gap:.4rem; }
 .warn-note { color:var(--warn); }
+p.warn-note { margin:-.75rem 0 1.25rem; font-size:.9rem; }
 ul.chips { list-style:none; margin:0; padding:0; display:flex; flex-wrap:wrap; gap:.35rem; }
 .chip { display:inline-block; font-size:.8rem; line-height:1.2; padding:.25rem .6rem; border-radius:999px;
   background:#e2e8f0; color:#334155; white-space:nowrap; }
@@ -84,6 +86,8 @@ li.entry.planned .card { border-style:dashed; border-left-style:dashed; backgrou
 li.entry.planned .dot { background:var(--paper); border:3px solid var(--paper); box-shadow:0 0 0 2px var(--planned); }
 li.entry.planned .badge.status { color:var(--planned); border-color:var(--planned); }
 li.entry.ongoing .dot { background:linear-gradient(90deg,var(--c) 50%,var(--paper) 50%); }
+li.entry.date h3 { font-size:.98rem; font-weight:500; }
+li.entry.date .badge.type { background:transparent; color:var(--muted); border:1px solid var(--line); }
 li.entry.publication .card { background:transparent; box-shadow:none; border:1px dashed var(--line);
   border-left:4px solid var(--line); padding:.45rem .8rem; }
 li.entry.publication h3 { font-size:.92rem; font-weight:500; color:var(--muted); margin:.15rem 0 0; }
@@ -155,6 +159,8 @@ def _period(entry: TimelineEntry) -> str:
 
 
 def _when(entry: TimelineEntry) -> str:
+    if entry.interval is None and not entry.value:
+        return '<div class="when"></div>'  # the "Undated" heading above says it already
     label = date_label(entry.value, entry.interval)
     iv = entry.interval
     if iv is not None and iv.start == iv.end and re.fullmatch(r"\d{4}-\d{2}-\d{2}", iv.start):
@@ -188,6 +194,8 @@ def _entry(i: int, x: TimelineEntry, chips: _Chips, link_base: Path | None) -> s
     badges = []
     if x.type:
         badges.append(f'<span class="badge type">{_e(x.type)}</span>')
+    elif x.kind == "date":
+        badges.append('<span class="badge type">dated fact</span>')
     if x.status:
         badges.append(f'<span class="badge status">{_e(x.status)}</span>')
     body = [f'<div class="badges">{"".join(badges)}</div>' if badges else "", f"<h3>{_e(x.text)}</h3>"]
@@ -255,7 +263,8 @@ def timeline_to_html(result: TimelineResult, *, title: str = "Timeline", link_ba
                       "with conflicting dates</span>")
     failed = ""
     if result.failed:
-        failed = f"<p>Not read: {_e(join(result.failed))}</p>"
+        # In the header, not the footer: a reader should know the timeline is partial up front.
+        failed = f'<p class="warn-note">Not read: {_e(join(result.failed))}</p>\n'
     timeline = (f'<ol class="timeline">{"".join(items)}</ol>' if items
                 else '<p class="lede">No dated events were found.</p>')
     return f"""<!DOCTYPE html>
@@ -274,14 +283,14 @@ def timeline_to_html(result: TimelineResult, *, title: str = "Timeline", link_ba
 <header class="page-head">
 <h1>{_e(title)}</h1>
 <p class="lede">{_e(_lede(result))}</p>
-{_facts(result)}
+{failed}{_facts(result)}
 <div class="legend">{"".join(legend)}</div>
 </header>
 <main>
 {timeline}
 </main>
 <footer><p>Made by quadnews from {len(result.sources)} article(s). Dates are TIMEX3 values resolved against each
-article's reference date; planned events are shown dashed.</p>{failed}</footer>
+article's reference date; planned events are shown dashed.</p></footer>
 </div>
 </body>
 </html>

@@ -86,10 +86,13 @@ def _orgs_table(orgs: Sequence[Organization]) -> RenderableType:
 
 
 def _event_row(e: Event) -> list[str | Text]:
-    when = e.date.value if e.date else ""
+    """Summary first, then trigger, place and participants on a second line: one wide column
+    reads better than four narrow ones, and survives an 80-column terminal."""
     where = f"{e.location} ({e.location_country})" if e.location and e.location_country else (e.location or "")
-    return [e.id, e.type, when, _status(e.status), join(e.participants), where,
-            Text.assemble((e.trigger, "italic"), " — ", e.summary)]
+    what = Text(e.summary)
+    detail = [f'"{e.trigger}"'] + ([f"@ {where}"] if where else []) + ([join(e.participants)] if e.participants else [])
+    what.append("\n" + " · ".join(detail), style="cyan")
+    return [e.id, e.type, e.date.value if e.date else "", _status(e.status), what]
 
 
 def _when(x: TimelineEntry) -> Text:
@@ -163,8 +166,8 @@ def _article_parts(r: Extraction) -> list[RenderableType]:
         _table("People", [_Col("Name"), _Col("Mentions", "right"), _Col("Aliases")], people),
         _orgs_table(r.organizations),
         _table("Places", [_Col("Name"), _Col("Kind"), _Col("Country"), _Col("Mentions", "right")], places),
-        _table("Events", [_Col("Id"), _Col("Type"), _Col("Date"), _Col("Status"), _Col("Participants", max_width=34),
-                          _Col("Location"), _Col("Trigger — summary", max_width=44)],
+        _table("Events", [_Col("Id", no_wrap=True), _Col("Type", no_wrap=True), _Col("Date", no_wrap=True),
+                          _Col("Status", no_wrap=True), _Col("What", max_width=80)],
                [_event_row(e) for e in r.events]),
         _table("Dates", [_Col("Text"), _Col("Type"), _Col("Value"), _Col("Mod"), _Col("Interval")], dates),
         _table("Timeline", [_Col("When", no_wrap=True), _Col("Type", no_wrap=True), _Col("Status", no_wrap=True),
