@@ -105,6 +105,8 @@ def build(doc: Doc, article: Article) -> Extraction:
         reference_date_source=article.reference_date_source or "today",
         text=article.text,
         title=article.title,
+        text_source=article.text_source,
+        url=article.url,
         states=sorted(states.values(), key=lambda s: s.name),
         leaders=leaders,
         people=people,

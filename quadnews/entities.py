@@ -144,6 +144,10 @@ def classify(span: Span) -> Span | None:
     norm = gazetteer.normalize_name(text)
     if not norm:
         return None
+    if label == "PERSON" and len(span) == 1 and gazetteer.capital_code(norm) and not (
+            span.start > 0 and span.doc[span.start - 1].is_title):
+        # "travelled to Kyiv": the model sometimes takes an unfamiliar capital for a person
+        return _relabel(span, "GPE", f"place:{gazetteer.capital_code(norm)}")
     if label != "PERSON" and gazetteer.is_grouping(norm):
         # "Quad", "G7", "NATO": a grouping of states acts like an organization, never a state
         return _relabel(span, "ORG", "org")
@@ -277,11 +281,22 @@ def _ends_in_country(doc: Doc, start: int, end: int) -> bool:
     return any(gazetteer.country_code(t.text) for t in doc[start:end])
 
 
+# Words that open the name of a state's own organ ("Chinese Foreign Ministry"); a demonym before
+# anything else is usually part of a proper name ("British National Party").
+_GOVERNMENT_WORDS = frozenset({
+    "Foreign", "Defence", "Defense", "Ministry", "Embassy", "Government", "Army", "Navy", "Air", "Coast",
+    "State", "Interior", "Finance", "Trade", "Commerce", "Treasury", "Home", "Justice", "Health", "Central",
+    "Parliament", "Senate", "Cabinet", "Prime", "Presidential", "Supreme", "Constitutional", "Armed", "Military",
+    "Energy", "Economy", "Economic", "Agriculture", "Transport", "Culture", "Education", "Environment",
+})
+
+
 def _split_state_prefix(ents: list[Span]) -> list[Span]:
     """"US State Department", "Chinese Foreign Ministry": the state and the body it owns.
 
     Only when what follows the country is itself an organization name (it ends in a head
-    noun), so "British Airways" or "American Express" stay whole.
+    noun), so "British Airways" or "American Express" stay whole; after a demonym, only when it
+    is an organ of government, so "British National Party" stays whole.
     """
     heads = org_heads()
     out: list[Span] = []
@@ -295,6 +310,8 @@ def _split_state_prefix(ents: list[Span]) -> list[Span]:
                 head = doc[k:k + n]
                 code = gazetteer.country_code(head.text)
                 dem = None if code else gazetteer.demonym_code(head.text)
+                if dem and doc[k + n].text not in _GOVERNMENT_WORDS:
+                    continue  # "British National Party", "Indian National Congress": a name
                 if (code or dem) and head.text not in gazetteer.ambiguous_names() and e.end > k + n:
                     label = "GPE" if code else "NORP"
                     out.append(Span(doc, k, k + n, label=label))

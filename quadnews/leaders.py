@@ -518,7 +518,7 @@ def _merge_known(leaders: dict[str, Leader]) -> None:
     """"George Bush" and "George W Bush" are one person when the knowledge base says so."""
     seen: dict[str, Leader] = {}
     for key, lead in sorted(leaders.items(), key=lambda kv: -len(kv[1].name)):
-        kl = lookup_leader(lead.name)
+        kl = lookup_leader(lead.name, lead.title)
         if kl is None:
             continue
         first = seen.setdefault(kl.name, lead)

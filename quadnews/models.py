@@ -136,6 +136,8 @@ class Extraction:
     reference_date_source: str  # option | dateline | metadata | file-mtime | today
     text: str = field(repr=False, default="")
     title: str | None = None
+    text_source: str = "file"  # what the offsets refer to: file | html-main-text | json:<field>
+    url: str | None = None
     states: list[State] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -153,6 +155,8 @@ class Extraction:
             "schema_version": self.schema_version,
             "source": self.source,
             "title": self.title,
+            "text_source": self.text_source,
+            "url": self.url,
             "reference_date": self.reference_date,
             "reference_date_source": self.reference_date_source,
             "states": [dataclasses.asdict(s) for s in self.states],

@@ -108,7 +108,20 @@ def sniff_format(text: str, suffix: str = "") -> str:
 
 def read_bytes(data: bytes, source: str, *, suffix: str = "", reference_date: date | None = None,
                mtime: float | None = None) -> Iterator[Article | InputError]:
-    """The articles in ``data`` (several for JSON records); problems come out as ``InputError``."""
+    """The articles in ``data`` (several for JSON records); problems come out as ``InputError``.
+
+    Yields at least one item: an input is never dropped without a word.
+    """
+    any_item = False
+    for item in _read_bytes(data, source, suffix=suffix, reference_date=reference_date, mtime=mtime):
+        any_item = True
+        yield item
+    if not any_item:
+        yield InputError(source, "no article text")
+
+
+def _read_bytes(data: bytes, source: str, *, suffix: str, reference_date: date | None,
+                mtime: float | None) -> Iterator[Article | InputError]:
     try:
         text, encoding = decode(data, source, declared=declared_html_charset(data))
     except InputError as err:

@@ -68,3 +68,9 @@ def test_not_organizations(nlp, text, not_org):
 def test_state_prefix_is_not_part_of_the_body(nlp):
     orgs = _orgs("The US State Department said the visit would go ahead.")
     assert "State Department" in orgs
+
+
+@pytest.mark.parametrize("name", ["British National Party", "Indian National Congress"])
+def test_demonym_led_proper_names_stay_whole(nlp, name):
+    result = quadnews.extract(f"The {name} said it would contest the seat.", reference_date=REF)
+    assert name in {o.name for o in result.organizations}

@@ -172,7 +172,8 @@ def test_json_keeps_non_ascii_and_key_order() -> None:
     text = render_text([sample_extraction()], "json")
     assert "Shinzō" in text
     keys = list(json.loads(text))
-    assert keys[:5] == ["schema_version", "source", "title", "reference_date", "reference_date_source"]
+    assert keys[:7] == ["schema_version", "source", "title", "text_source", "url", "reference_date",
+                        "reference_date_source"]
 
 
 def test_jsonl_one_article_per_line() -> None:

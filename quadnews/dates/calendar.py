@@ -118,7 +118,9 @@ def narrow(first: date, last: date, mod: str | None) -> tuple[date, date]:
     if mod not in ("START", "MID", "END"):
         return first, last
     span = (last - first).days + 1
-    third = max(span // 3, 1)
+    if span < 3:
+        return first, last  # a day has no thirds
+    third = span // 3
     if mod == "START":
         return first, first + timedelta(days=third - 1)
     if mod == "END":

@@ -91,6 +91,18 @@ def _matcher(vocab: Vocab) -> Matcher:
     return m
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case words and shapes that can start one of our patterns."""
+    lex = lexicon()
+    words = set(_WORD_REF) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months)
+    words |= {"the", "recent", "coming", "future", "upcoming", "these", "at", "every", "each", "per", "once",
+              "twice", "in", "since", "until", "by", "during", "of", "before", "after", "from", "through", "a",
+              "an", "earlier", "later", "early", "late"}
+    shapes = {"d:dd", "dd:dd", "d", "dd", "d.dd", "dd.dd", "dxx", "ddxx"}
+    return frozenset(words), frozenset(shapes)
+
+
 # --- filtering ------------------------------------------------------------------------------
 
 
@@ -186,8 +198,21 @@ def _split_range(span: Span) -> list[Span]:
 
 def _candidates(doc: Doc) -> list[Span]:
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    for _, s, e in _matcher(doc.vocab)(doc):
-        spans.append(doc[s:e])
+    # The Matcher runs only on short windows that start at a token able to start a pattern:
+    # testing every token of an article against every pattern cost more than all the rest.
+    triggers, shapes = _triggers()
+    matcher = _matcher(doc.vocab)
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if t.lower_ in triggers or t.shape_ in shapes or t.like_num:
+            end = min(i + 6, n)
+            window = doc[i:end]
+            for _, s, e in matcher(window):
+                spans.append(doc[i + s: i + e])
+            i += 1
+        else:
+            i += 1
     # longest first, then keep those that do not overlap a kept one
     spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
     taken = [False] * (len(doc) + 1)

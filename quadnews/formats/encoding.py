@@ -86,6 +86,13 @@ def declared_html_charset(data: bytes) -> str | None:
         return None
 
 
+def _not_blank(text: str, source: str) -> str:
+    # str.strip() also drops Unicode spaces and separators (U+2028, \x1c...) that bytes.strip() keeps.
+    if not text.strip():
+        raise InputError(source, "empty file: no article text")
+    return text
+
+
 def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[str, str]:
     """``(text, encoding)``; raises ``InputError`` for empty, binary and undecodable input."""
     if not data.strip(b" \t\r\n\x0b\x0c\x00"):
@@ -96,9 +103,7 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
                 text = clean_text(data.decode(encoding))
             except UnicodeDecodeError as err:
                 raise InputError(source, f"invalid {encoding.upper()} text (it starts with a BOM): {err.reason}") from err
-            if not text.strip():
-                raise InputError(source, "empty file: no article text")
-            return text, encoding
+            return _not_blank(text, source), encoding
     kind = binary_kind(data)
     if kind is not None:
         raise InputError(source, f"binary file ({kind}), not an article")
@@ -107,11 +112,12 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
     candidates += ["utf-8"] + ([declared] if declared else [])
     for encoding in candidates:
         try:
-            return clean_text(data.decode(encoding)), encoding
+            text = clean_text(data.decode(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
+        return _not_blank(text, source), encoding
     text, encoding = _detect(data, source)
-    return clean_text(text), encoding
+    return _not_blank(clean_text(text), source), encoding
 
 
 def _detect(data: bytes, source: str) -> tuple[str, str]:

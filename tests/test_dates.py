@@ -1,0 +1,124 @@
+"""The qn_timex component on whole sentences: spans, anchoring by tense, and no false positives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from quadnews.dates import find_dates
+from quadnews.models import TemporalExpression
+
+REF = date(2022, 3, 26)  # a Saturday
+
+
+def dates_of(nlp, text: str, ref: date | None = REF, disable: tuple[str, ...] = ()) -> list[TemporalExpression]:
+    doc = nlp.make_doc(text)
+    doc._.qn_reference = ref
+    with nlp.select_pipes(disable=[p for p in disable if p in nlp.pipe_names]):
+        doc = nlp(doc)
+    return doc._.qn_dates
+
+
+def found(nlp, text: str, **kw) -> dict[str, tuple[str, str, str | None]]:
+    return {d.text: (d.type, d.value, d.mod) for d in dates_of(nlp, text, **kw)}
+
+
+SENTENCES = [
+    # (sentence, expression text, type, value)
+    ("The trade envoys met in Geneva this week to settle the tariff dispute.", "this week", "DATE", "2022-W12"),
+    ("On Friday, the ministry issued a statement about the talks.", "Friday", "DATE", "2022-03-25"),
+    ("The two delegations will meet again on Friday in Brussels.", "Friday", "DATE", "2022-04-01"),
+    ("The envoys talked for two days before the summit ended.", "two days", "DURATION", "P2D"),
+    ("Earlier in March, the foreign ministers held a video call.", "Earlier in March", "DATE", "2022-03"),
+    ("In 2009, the two countries signed a border treaty.", "2009", "DATE", "2009"),
+    ("The chancellor has invited the premier to visit Berlin in late April.", "late April", "DATE", "2022-04"),
+    ("Published 14:05 GMT, March 26th 2022", "March 26th 2022", "DATE", "2022-03-26"),
+    ("Published 14:05 GMT, March 26th 2022", "14:05 GMT", "TIME", "2022-03-26T14:05"),
+    ("Exports fell sharply last month, the bureau said.", "last month", "DATE", "2022-02"),
+    ("The pact was first proposed three years ago.", "three years ago", "DATE", "2019"),
+    ("The fund has grown over the past three years.", "the past three years", "DURATION", "P3Y"),
+    ("Prices have risen recently in most provinces.", "recently", "DATE", "PAST_REF"),
+    ("The ceasefire is now holding along the border.", "now", "DATE", "PRESENT_REF"),
+    ("The council meets annually in Vienna.", "annually", "SET", "P1Y"),
+    ("The minister said output would recover in the second half of 2022.", "the second half of 2022", "DATE",
+     "2022-H2"),
+    ("Growth slowed in the third quarter of 2021.", "the third quarter of 2021", "DATE", "2021-Q3"),
+    ("The factory was built in the 1990s.", "the 1990s", "DATE", "199"),
+    ("He will step down next year.", "next year", "DATE", "2023"),
+    ("The talks collapsed yesterday.", "yesterday", "DATE", "2022-03-25"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "typ", "value"), SENTENCES)
+def test_sentences(nlp, sentence: str, text: str, typ: str, value: str) -> None:
+    got = found(nlp, sentence)
+    assert text in got, got
+    assert got[text][:2] == (typ, value)
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The presidents spoke by phone on Monday.", "2022-03-21"),
+    ("The presidents will speak by phone on Monday.", "2022-03-28"),
+    ("The vote took place on Wednesday.", "2022-03-23"),
+    ("The vote is scheduled to take place on Wednesday.", "2022-03-30"),
+    ("The envoys arrived on Saturday.", "2022-03-26"),
+])
+def test_weekday_by_tense(nlp, sentence: str, value: str) -> None:
+    got = [d for d in dates_of(nlp, sentence) if d.type == "DATE"]
+    assert [d.value for d in got] == [value]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The presidents spoke by phone on Monday.", "2022-03-21"),
+    ("The presidents will speak by phone on Monday.", "2022-03-28"),
+])
+def test_weekday_by_tense_without_parser(nlp, sentence: str, value: str) -> None:
+    got = dates_of(nlp, sentence, disable=("parser",))
+    assert [d.value for d in got] == [value]
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("The minister may resign if the coalition collapses.", "may"),
+    ("Protesters plan to march on the capital.", "march"),
+    ("Thousands joined the March for Peace on the capital.", "March"),
+    ("The Good Friday Agreement ended decades of conflict.", "Friday"),
+    ("The army sent 2000 troops to the border region.", "2000"),
+    ("Tokyo 2020 organisers cut the budget.", "2020"),
+    ("A 6-year-old boy was rescued from the river.", "6-year-old"),
+])
+def test_no_false_positives(nlp, sentence: str, word: str) -> None:
+    assert not [d for d in dates_of(nlp, sentence) if word.lower() in d.text.lower()]
+
+
+def test_spans_drop_leading_prepositions(nlp) -> None:
+    texts = [d.text for d in dates_of(nlp, "The bridge opened in 2007 and closed in May 2015.")]
+    assert texts == ["2007", "May 2015"]
+
+
+def test_offsets_point_into_text_and_sorted(nlp) -> None:
+    text = "Last week the board met; on Friday it will vote, and in 2023 it may merge."
+    got = dates_of(nlp, text)
+    assert got == sorted(got, key=lambda d: d.start)
+    for d in got:
+        assert text[d.start: d.end] == d.text
+
+
+def test_no_reference_date_still_finds_absolute_dates(nlp) -> None:
+    got = found(nlp, "The treaty of March 3, 1999 was renewed last month for two years.", ref=None)
+    assert got["March 3, 1999"][1] == "1999-03-03"
+    assert got["two years"][1] == "P2Y"
+    assert "last month" not in got
+
+
+def test_blank_pipeline_without_tagger() -> None:
+    # no tagger, no parser, no NER: only our own patterns and no tense; nothing may raise
+    nlp = spacy.blank("en")
+    from quadnews.pipeline import register_extensions
+
+    register_extensions()
+    doc = nlp("Officials said on Friday that the plant runs 24 hours a day, weekly checks included.")
+    doc._.qn_reference = REF
+    got = {d.text: d.value for d in find_dates(doc)}
+    assert got.get("Friday") == "2022-03-25"
