@@ -206,3 +206,42 @@ class TimelineResult:
             "organizations": [dataclasses.asdict(x) for x in self.organizations],
             "timeline": [dataclasses.asdict(x) for x in self.entries],
         }
+
+
+def _interval_from(data: dict[str, Any] | None) -> Interval | None:
+    return Interval(data["start"], data["end"]) if data else None
+
+
+def _entry_from(data: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(**{**data, "interval": _interval_from(data.get("interval"))})
+
+
+def extraction_from_dict(data: dict[str, Any]) -> Extraction:
+    """The inverse of ``Extraction.to_dict``: what the cache and worker processes ship back.
+
+    ``text`` is only there when ``to_dict(include_text=True)`` wrote it; callers that hold the
+    article put its text back themselves, so caches and pipes need not carry it.
+    """
+    def event_from(ev: dict[str, Any]) -> Event:
+        d = ev.get("date")
+        when = EventDate(**{**d, "interval": _interval_from(d.get("interval"))}) if d else None
+        return Event(**{**ev, "date": when})
+
+    return Extraction(
+        source=data["source"],
+        reference_date=data["reference_date"],
+        reference_date_source=data["reference_date_source"],
+        text=data.get("text", ""),
+        title=data.get("title"),
+        states=[State(**s) for s in data.get("states") or []],
+        leaders=[Leader(**x) for x in data.get("leaders") or []],
+        people=[Person(**x) for x in data.get("people") or []],
+        organizations=[Organization(**x) for x in data.get("organizations") or []],
+        places=[Place(**x) for x in data.get("places") or []],
+        dates=[TemporalExpression(**{**x, "interval": _interval_from(x.get("interval"))})
+               for x in data.get("dates") or []],
+        events=[event_from(ev) for ev in data.get("events") or []],
+        timeline=[_entry_from(x) for x in data.get("timeline") or []],
+        warnings=list(data.get("warnings") or []),
+        schema_version=data.get("schema_version", SCHEMA_VERSION),
+    )

@@ -93,12 +93,11 @@ def _matcher(vocab: Vocab) -> Matcher:
 
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[frozenset[str], frozenset[str]]:
-    """Lower-case words and shapes that can start one of our patterns."""
+    """Lower-case words and shapes near the start of every pattern (the Matcher runs around them)."""
     lex = lexicon()
-    words = set(_WORD_REF) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months)
-    words |= {"the", "recent", "coming", "future", "upcoming", "these", "at", "every", "each", "per", "once",
-              "twice", "in", "since", "until", "by", "during", "of", "before", "after", "from", "through", "a",
-              "an", "earlier", "later", "early", "late"}
+    # each pattern holds one of these within two tokens of its start
+    words = set(_WORD_REF) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months) | set(lex.units)
+    words |= {"present", "future", "past", "term", "every", "each", "once", "twice"}
     shapes = {"d:dd", "dd:dd", "d", "dd", "d.dd", "dd.dd", "dxx", "ddxx"}
     return frozenset(words), frozenset(shapes)
 
@@ -202,17 +201,18 @@ def _candidates(doc: Doc) -> list[Span]:
     # testing every token of an article against every pattern cost more than all the rest.
     triggers, shapes = _triggers()
     matcher = _matcher(doc.vocab)
-    i, n = 0, len(doc)
-    while i < n:
-        t = doc[i]
+    windows: list[list[int]] = []
+    n = len(doc)
+    for t in doc:
         if t.lower_ in triggers or t.shape_ in shapes or t.like_num:
-            end = min(i + 6, n)
-            window = doc[i:end]
-            for _, s, e in matcher(window):
-                spans.append(doc[i + s: i + e])
-            i += 1
-        else:
-            i += 1
+            lo, hi = max(t.i - 2, 0), min(t.i + 5, n)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+    for lo, hi in windows:
+        for _, s, e in matcher(doc[lo:hi]):
+            spans.append(doc[lo + s: lo + e])
     # longest first, then keep those that do not overlap a kept one
     spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
     taken = [False] * (len(doc) + 1)
