@@ -114,6 +114,7 @@ class Mention:
     location: Span | None = None
     dates: list[TemporalExpression] = field(default_factory=list)
     status: str = "happened"
+    purpose_of: Mention | None = None  # "visit Australia in May for a summit": the summit serves the visit
 
 
 def _anchor_verb(tok: Token) -> Token:
@@ -180,15 +181,20 @@ def _modifies_named(e: Span, ents: dict[int, Span]) -> bool:
     return False
 
 
-def _subtree_without(tok: Token, stop: set[int]) -> list[Token]:
-    """Tokens of ``tok``'s subtree, not descending into other triggers' clauses."""
+def _subtree_without(tok: Token, stop: set[int], *, keep_acl: bool = False) -> list[Token]:
+    """Tokens of ``tok``'s subtree, not descending into other triggers' or clauses.
+
+    ``keep_acl``: a noun trigger's participle clause describes the same event ("the meeting
+    held in New Delhi on Saturday"), so it is kept for nouns."""
     out = []
     stack = [tok]
     while stack:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.i in stop or c.dep_ in {"relcl", "ccomp", "advcl", "acl"}:
+            if c.i in stop or c.dep_ in {"relcl", "ccomp", "advcl"}:
+                continue
+            if c.dep_ == "acl" and not (keep_acl and c.tag_ == "VBN"):
                 continue
             stack.append(c)
     return out
@@ -205,11 +211,17 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
     tokens: list[Token] = []
     agents: list[Token] = []
     anchor, trig = m.anchor, m.trigger
+    absent = anchor.lemma_.lower() in set(lexicon()["absent_verbs"])
     for owner in {anchor.i: anchor, trig.i: trig}.values():
         for c in owner.children:
-            if c.i == trig.i:
+            if c.i == trig.i or (absent and owner is anchor and c.dep_ in _SUBJ):
                 continue
             if c.dep_ in _SUBJ or c.dep_ in {"poss", "compound", "amod", "nmod", "agent"}:
+                sub = _subtree_without(c, stop)
+                tokens += sub
+                agents += sub
+            elif owner is trig and trig.pos_ != "VERB" and c.dep_ == "prep" and c.lower_ == "of":
+                # "a meeting of Quad foreign ministers", "the visit of President Macron"
                 sub = _subtree_without(c, stop)
                 tokens += sub
                 agents += sub
@@ -217,6 +229,11 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
                 tokens += _subtree_without(c, stop)
             elif c.dep_ == "prep" and (c.lower_ in _WITH or (m.type == "aid" and c.lower_ in {"to", "for"})):
                 tokens += _subtree_without(c, stop)
+    # "Albanese, who arrived in Ahmedabad": a relative clause's subject is its antecedent.
+    if anchor.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in anchor.children):
+        ante = anchor.head
+        tokens += [ante, *[c for c in ante.children if c.dep_ == "compound"]]
+        agents += [ante, *[c for c in ante.children if c.dep_ == "compound"]]
     # The subject a verb shares with the clause it hangs from: "X met and agreed ...",
     # "invited Biden to visit" (the object is the visitor), "voiced ..., criticising ...".
     v = anchor
@@ -245,7 +262,7 @@ def _find_location(m: Mention, ents: dict[int, Span], stop: set[int]) -> Span | 
     "met Biden in Hiroshima"), or the destination of a visit ("visit Japan", "travelled to Kyiv")."""
     best: tuple[int, Span] | None = None
     for owner in {m.anchor.i: m.anchor, m.trigger.i: m.trigger}.values():
-        for t in _subtree_without(owner, stop):
+        for t in _subtree_without(owner, stop, keep_acl=owner.pos_ != "VERB"):
             if t.dep_ != "prep" or t.lower_ not in _WHERE | (_TO if m.type == "visit" else set()):
                 continue
             if t.lower_ == "on" and not any(entity_kind(ents[x.i])[0] in {"place", "state", "region"}
@@ -263,6 +280,12 @@ def _find_location(m: Mention, ents: dict[int, Span], stop: set[int]) -> Span | 
                 e = ents.get(c.i)
                 if c.dep_ in _OBJ and e is not None and entity_kind(e)[0] in {"place", "state"}:
                     return e
+    if best is None and m.anchor.lemma_.lower() == "host":
+        # "Japan will host the next meeting": the host is the place
+        for c in m.anchor.children:
+            e = ents.get(c.i)
+            if c.dep_ in _SUBJ and e is not None and entity_kind(e)[0] in {"place", "state"}:
+                return e
     return best[1] if best else None
 
 
@@ -301,7 +324,7 @@ def _status(m: Mention, ref: date | None) -> str:
     planning = set(lexicon()["planning_verbs"])
     h = v
     for _ in range(3):
-        if h.dep_ in {"xcomp", "ccomp", "advcl"} and h.head.lemma_.lower() in planning and h.head.i != h.i:
+        if h.dep_ in {"xcomp", "ccomp"} and h.head.lemma_.lower() in planning and h.head.i != h.i:
             return "planned"
         if h.head.i == h.i:
             break
@@ -401,6 +424,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
             parent = next((x for x in mentions if x.anchor.i == m.anchor.head.i and x.dates), None)
             if parent is not None and parent is not m:
                 m.dates = list(parent.dates)
+    # "to visit Australia in May for a Quad summit": the summit is when and as sure as the visit.
+    for m in mentions:
+        t = m.trigger
+        if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ == "for":
+            parent = next((x for x in mentions if x is not m and t.head.head.i in {x.trigger.i, x.anchor.i}), None)
+            if parent is not None:
+                m.purpose_of = parent
+                if not m.dates:
+                    m.dates = list(parent.dates)
     for m in mentions:
         stop = trig_tokens - {m.trigger.i}
         where = _location_tokens(m, stop)
@@ -410,6 +442,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ref = doc._.qn_reference
     for m in mentions:
         m.status = _status(m, ref)
+    for m in mentions:
+        if m.purpose_of is not None:
+            m.status = m.purpose_of.status
     return mentions
 
 
@@ -514,7 +549,8 @@ def _summary(m: Mention, agents: list[str], others: list[str], location: str | N
         what = _phrase(m.trigger)
         if m.anchor is not m.trigger and m.anchor.i > m.trigger.i:
             # "the summit will take place": name the support verb's phrase after the noun
-            rest = [t.text for t in m.anchor.doc[m.anchor.i:m.anchor.i + 2] if not t.is_punct]
+            rest = [m.anchor.text] + [c.text for c in m.anchor.rights
+                                      if c.i == m.anchor.i + 1 and c.dep_ in {"prt", "dobj"}]
             what += " " + " ".join(rest)
     parts = [p for p in (names(agents or others if m.trigger.pos_ != "VERB" else agents), what) if p]
     if location and location not in others:
