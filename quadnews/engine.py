@@ -236,8 +236,13 @@ def _ordered(articles: Iterable[Article], backend: Backend, cache: Any, model: s
             idxs = pending.pop(fut)
             try:
                 rows = fut.result()
-            except Exception as err:  # noqa: BLE001 - a worker died: its articles fail, the run goes on
-                rows = [(i, None, f"{type(err).__name__}: {err}") for i in idxs]
+            except Exception as err:
+                # process_chunk answers for each article itself: an exception here means a worker
+                # died (killed, out of memory) or the cluster went away, and the run cannot go on.
+                from quadnews.errors import QuadnewsError
+
+                raise QuadnewsError(f"a worker failed on {len(idxs)} articles ({type(err).__name__}: {err}); "
+                                    "try fewer --jobs") from err
             for i, text, error in rows:
                 art, key = held.pop(i)
                 if text is None:

@@ -230,7 +230,8 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
             elif c.dep_ == "prep" and (c.lower_ in _WITH or (m.type == "aid" and c.lower_ in {"to", "for"})):
                 tokens += _subtree_without(c, stop)
     # "Albanese, who arrived in Ahmedabad": a relative clause's subject is its antecedent.
-    if anchor.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in anchor.children):
+    if anchor.dep_ == "relcl" and not absent \
+            and any(c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in anchor.children):
         ante = anchor.head
         tokens += [ante, *[c for c in ante.children if c.dep_ == "compound"]]
         agents += [ante, *[c for c in ante.children if c.dep_ == "compound"]]
