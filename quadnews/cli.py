@@ -86,6 +86,27 @@ MaxBytesOpt = Annotated[int, typer.Option(
     "--max-bytes", min=1, metavar="BYTES", help="Refuse input files larger than this (default 20 MiB).")]
 FollowSymlinksOpt = Annotated[bool, typer.Option(
     "--follow-symlinks", help="Follow symbolic links when reading a folder (they may lead outside it).")]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, metavar="N",
+    help="Worker processes (default 0: all cores). Small runs stay in one process.")]
+CacheDirOpt = Annotated[Optional[Path], typer.Option(  # noqa: UP007, UP045
+    "--cache-dir", envvar="QUADNEWS_CACHE_DIR", metavar="DIR",
+    help="Folder of the extraction cache (default: the user's cache folder).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[Engine, typer.Option(
+    "--engine", help="local: worker processes on this machine; dask: a Dask cluster (pip install 'quadnews[dask]').")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(  # noqa: UP007, UP045
+    "--scheduler", metavar="ADDRESS",
+    help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --jobs workers).")]
+NoProgressOpt = Annotated[bool, typer.Option(
+    "--no-progress", help="No progress bar (it is shown only on a terminal anyway).")]
 
 
 def _run(fn: object) -> None:
@@ -124,13 +145,20 @@ def extract(
     output: OutputOpt = None,
     quiet: QuietOpt = False,
     max_bytes: MaxBytesOpt = 20 * 1024 * 1024,
+    jobs: JobsOpt = 0,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    no_progress: NoProgressOpt = False,
 ) -> None:
     """Extract states, leaders, organizations, dates, events and a timeline from articles."""
 
     def go() -> int:
-        from quadnews.api import extract_many
+        from quadnews.engine import count_articles, run
         from quadnews.errors import InputError
         from quadnews.output import check_output
+        from quadnews.progress import wanted
         from quadnews.reading import read_inputs
         from quadnews.render import render
 
@@ -151,7 +179,24 @@ def extract(
                         _err(f"warning: {w}")
                 yield item
 
-        results = list(extract_many(good_articles(), model=model))
+        def on_error(source: str, message: str) -> None:
+            nonlocal failed
+            failed += 1
+            _err(f"{source}: internal error: {message} (a bug: please report it)")
+
+        show = not no_progress and len(files) > 1 and wanted(quiet=quiet)
+        stream = run(good_articles(), jobs=jobs or None, model=model, cache_dir=cache_dir, no_cache=no_cache,
+                     engine=engine.value, scheduler=scheduler, total=count_articles(files) if show else None,
+                     show_progress=show, on_error=on_error)
+        if fmt is Format.jsonl and output is None:
+            # One line per article as it is done: a million-article run never holds them all.
+            from quadnews.render.jsonout import to_jsonl
+
+            for r in stream:
+                sys.stdout.write(to_jsonl([r]))
+                sys.stdout.flush()
+            return EXIT_INPUT_FAILED if failed else EXIT_OK
+        results = list(stream)
         if results:
             render(results, fmt.value, output=output)
         return EXIT_INPUT_FAILED if failed else EXIT_OK
@@ -182,14 +227,21 @@ def timeline(
     quiet: QuietOpt = False,
     max_bytes: MaxBytesOpt = 20 * 1024 * 1024,
     follow_symlinks: FollowSymlinksOpt = False,
+    jobs: JobsOpt = 0,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    no_progress: NoProgressOpt = False,
 ) -> None:
     """Merge the events of a folder of articles into one chronological timeline with sources."""
 
     def go() -> int:
-        from quadnews.api import extract_many
+        from quadnews.engine import count_articles, run
         from quadnews.errors import InputError, UsageError
         from quadnews.events import event_types
         from quadnews.output import check_output
+        from quadnews.progress import wanted
         from quadnews.reading import read_file, read_folder
         from quadnews.render import render_timeline
         from quadnews.timeline import filter_entries, merge
@@ -222,7 +274,17 @@ def timeline(
                     failed.append(err.source)
                     _err(str(err))
 
-        merged = merge(extract_many(articles(), model=model), failed=failed, with_dates=with_dates)
+        def on_error(source: str, message: str) -> None:
+            failed.append(source)
+            _err(f"{source}: internal error: {message} (a bug: please report it)")
+
+        show = not no_progress and wanted(quiet=quiet)
+        total = count_articles(folders, follow_symlinks=follow_symlinks) if show else None
+        # merge() consumes the stream as it comes: only the merged timeline stays in memory.
+        stream = run(articles(), jobs=jobs or None, model=model, cache_dir=cache_dir, no_cache=no_cache,
+                     engine=engine.value, scheduler=scheduler, total=total, show_progress=show,
+                     on_error=on_error)
+        merged = merge(stream, failed=failed, with_dates=with_dates)
         merged.failed = list(failed)
         filter_entries(merged, since=lo, until=hi, state=state, leader=leader, event_type=event_type)
         render_timeline(merged, fmt.value, output=output)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quadnews import entities  # noqa: F401  (registers qn_gazetteer patterns + qn_entities)
-from quadnews import paragraphs  # noqa: F401  (registers qn_paragraphs)
+from quadnews import (
+    entities,  # noqa: F401  (registers qn_gazetteer patterns + qn_entities)
+    paragraphs,  # noqa: F401  (registers qn_paragraphs)
+)
 from quadnews.dates import component as _timex  # noqa: F401  (registers qn_timex)
 
 if TYPE_CHECKING:

