@@ -129,6 +129,15 @@ def _absorb(into: TimelineEntry, other: TimelineEntry) -> None:
             into.text = other.text
 
 
+def _disagreeing(spans: dict[str, Interval | None], values: list[str]) -> list[str]:
+    """The reported values, less the coarse ones that agree with a finer one ("2023-W09" holds
+    "2023-03-03"): what is left, when more than one, is a real disagreement between sources."""
+    def inside(a: Interval | None, b: Interval | None) -> bool:
+        return a is not None and b is not None and b.start <= a.start and a.end <= b.end and a != b
+
+    return [v for v in values if not any(inside(spans.get(w), spans.get(v)) for w in values if w != v)]
+
+
 def merge(results: Iterable[Extraction], *, failed: Iterable[str] = (), with_dates: bool = False) -> TimelineResult:
     """One chronological timeline across articles, each event once with all its sources."""
     entries: list[TimelineEntry] = []
@@ -136,6 +145,7 @@ def merge(results: Iterable[Extraction], *, failed: Iterable[str] = (), with_dat
     leaders: dict[str, Leader] = {}
     orgs: dict[str, Organization] = {}
     sources: list[str] = []
+    spans: dict[int, dict[str, Interval | None]] = {}
     for r in results:
         sources.append(r.source)
         for e in r.timeline:
@@ -147,8 +157,11 @@ def merge(results: Iterable[Extraction], *, failed: Iterable[str] = (), with_dat
             twin = next((x for x in entries if same_event(x, e)), None)
             if twin is None:
                 entries.append(e)
+                spans[id(e)] = {e.value: e.interval} if e.value else {}
             else:
                 _absorb(twin, e)
+                if e.value:
+                    spans[id(twin)].setdefault(e.value, e.interval)
         for s in r.states:
             m = states.setdefault(s.code, State(code=s.code, name=s.name))
             m.mentions += s.mentions
@@ -165,6 +178,8 @@ def merge(results: Iterable[Extraction], *, failed: Iterable[str] = (), with_dat
             m3 = orgs.setdefault(o.name.lower(), Organization(name=o.name, state=o.state))
             m3.mentions += o.mentions
             m3.aliases = sorted(set(m3.aliases) | set(o.aliases))
+    for e in entries:
+        e.dates = _disagreeing(spans.get(id(e), {}), e.dates)
     entries.sort(key=_sort_key)
     return TimelineResult(
         entries=entries,

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 import quadnews.pipeline
+
+# Tests never read or write the user's extraction cache: a run of the suite must test the code
+# as it is, and must leave nothing behind in the home folder.
+os.environ["QUADNEWS_CACHE_DIR"] = tempfile.mkdtemp(prefix="quadnews-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
