@@ -39,6 +39,13 @@ def collect_places(doc: Doc) -> list[Place]:
         p = places.setdefault(name.lower(), Place(name=name, kind="region" if kind == "region" else "city",
                                                    country=code))
         p.mentions += 1
+        if p.name.isupper() and not name.isupper():
+            p.name = name  # "SYDNEY" in a dateline, "Sydney" in the story
+        if p.country is None:
+            p.country = code
+    for p in places.values():
+        if p.name.isupper() and len(p.name) > 3:
+            p.name = p.name.title()
     return sorted(places.values(), key=lambda p: p.name)
 
 

@@ -216,7 +216,9 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
         for c in owner.children:
             if c.i == trig.i or (absent and owner is anchor and c.dep_ in _SUBJ):
                 continue
-            if c.dep_ in _SUBJ or c.dep_ in {"poss", "compound", "amod", "nmod", "agent"}:
+            if c.dep_ == "nsubjpass":
+                tokens += _subtree_without(c, stop)  # "The Quad was proposed by Abe": acted upon
+            elif c.dep_ in _SUBJ or c.dep_ in {"poss", "compound", "amod", "nmod", "agent"}:
                 sub = _subtree_without(c, stop)
                 tokens += sub
                 agents += sub
@@ -357,13 +359,21 @@ _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"}
 def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
     """The mentions of the first trigger (or trigger anchor) above ``tok`` in the tree, without
     leaving the clause the date stands in ("Albanese, who was sworn in on Monday, ...": Monday
-    is the swearing-in's, not the sentence's event's)."""
+    is the swearing-in's, not the sentence's event's). A participle clause still describes its
+    noun ("the meeting of ministers held on Saturday"), but only within that noun phrase."""
     t = tok
+    in_np = False
     for _ in range(40):
         if t.i in owners:
             return owners[t.i]
-        if t.head.i == t.i or (t.dep_ in _CLAUSES and not (t.dep_ == "acl" and t.tag_ == "VBN")):
-            return []  # a participle ("the meeting held on Saturday") still describes its noun
+        if t.head.i == t.i:
+            return []
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not in_np:
+            in_np = True
+        elif t.dep_ in _CLAUSES:
+            return []
+        elif in_np and t.dep_ not in {"prep", "pobj", "compound", "amod", "appos", "poss", "nmod", "conj", "cc"}:
+            return []  # the noun phrase ends here: "The group, set up last year, held talks"
         t = t.head
     return []
 
@@ -592,9 +602,17 @@ def _summary(m: Mention, agents: list[str], others: list[str], location: str | N
     parts = [p for p in (names(agents or others if m.trigger.pos_ != "VERB" else agents), what) if p]
     if location and location not in others and location not in agents:
         parts.append(f"in {location}")
-    if when:
-        parts.append(when.text)
+    # The date stays out of the summary: it is shown beside it, and a merged event may end up
+    # with a more precise date than the one this mention gave.
     return " ".join(parts)
+
+
+def _within(a: EventDate | None, b: EventDate | None) -> bool:
+    """One date's interval lies inside the other's."""
+    if a is None or b is None or a.interval is None or b.interval is None:
+        return False
+    x, y = a.interval, b.interval
+    return (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
 
 
 def _overlaps(a: EventDate | None, b: EventDate | None) -> bool:
@@ -656,6 +674,10 @@ def attach_events(doc: Doc, result: Extraction) -> None:
             if prev.type != ev.type or prev.status != ev.status or not _overlaps(prev.date, ev.date):
                 continue
             shared = set(prev.participants) & set(ev.participants) or (prev.location and prev.location == ev.location)
+            if not shared and prev.date is not None and ev.date is not None:
+                # "The Quad Senior Cyber Group held talks on Tuesday" after "Officials from
+                # Australia, India, ... met this week": the same states, on overlapping dates
+                shared = bool(prev.states) and prev.states == ev.states and _within(prev.date, ev.date)
             anaphoric = not ev.participants or not prev.participants
             same_date = prev.date is not None and ev.date is not None and prev.date.value == ev.date.value
             # "the meeting" said again merges into the one before; a dated mention with no

@@ -88,6 +88,17 @@ def _matcher(vocab: Vocab) -> Matcher:
                   [_lower_in(["a", "an"]), _lower_in(units), _lower_in(["ago", "earlier", "later"])]])
     m.add("REL", [[_lower_in(["earlier", "later", "early", "late"]), _lower_in(["this", "last", "next"]),
                    _lower_in(["week", "month", "year", "weekend", "quarter"])]])
+    # "third-quarter profit": spaCy often leaves the hyphenated adjective out or cuts it at the hyphen
+    m.add("QUARTER", [[_lower_in([w for w, v in lex.ordinals.items() if 1 <= v <= 4 or v == -1]),
+                       {"TEXT": "-", "OP": "?"}, _lower_in(["quarter", "half"])]])
+    # the adjective "current" is the present: "current market conditions" (TimeML PRESENT_REF);
+    # "current account" and "current affairs" are terms, not times
+    m.add("CURRENT", [[{"LOWER": "current", "TAG": "JJ"},
+                       {"POS": {"IN": ["NOUN", "ADJ", "NUM"]},
+                        "LOWER": {"NOT_IN": ["account", "accounts", "affairs", "assets", "liabilities", "ratio"]}}]])
+    holidays = [k.split() for k in list(lex.holidays) + list(lex.movable_holidays)]
+    m.add("HOLIDAY", [[{"LOWER": w} for w in words] for words in holidays if len(words) > 1 or
+                      words[0] not in ("easter", "new")])
     return m
 
 
@@ -97,7 +108,8 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     lex = lexicon()
     # each pattern holds one of these within two tokens of its start
     words = set(_WORD_REF) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months) | set(lex.units)
-    words |= {"present", "future", "past", "term", "every", "each", "once", "twice"}
+    words |= {"present", "future", "past", "term", "every", "each", "once", "twice", "current", "quarter", "half"}
+    words |= {k.split()[0] for k in list(lex.holidays) + list(lex.movable_holidays)}
     shapes = {"d:dd", "dd:dd", "d", "dd", "d.dd", "dd.dd", "dxx", "ddxx"}
     return frozenset(words), frozenset(shapes)
 
@@ -115,11 +127,15 @@ def _is_false_positive(span: Span) -> bool:
     low = [t.lower_ for t in words]
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    # inside another kind of name: "Good Friday Agreement", "Tokyo 2020", "March of Dimes"
+    # inside another kind of name: "Good Friday Agreement", "Tokyo 2020", "March of Dimes";
+    # a holiday is a name that is a date ("Thanksgiving Day"), unless a name goes on ("Easter Island")
+    if _is_holiday(span):
+        return nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.ent_type_ not in ("DATE", "TIME")
     if any(t.ent_type_ in _NAME_LABELS for t in span):
         return True
     # ages are not times: "a 6-year-old boy", "52 years old"
-    if _AGE.search(text.lower()) or (nxt is not None and nxt.lower_ == "old" and low[-1] in lex.units):
+    after = doc[span.end: span.end + 2].text.lower()
+    if _AGE.search(text.lower()) or (low[-1] in lex.units and re.match(r"-?\s*old\b", after)):
         return True
     if len(words) == 1:
         w = words[0]
@@ -138,10 +154,15 @@ def _is_false_positive(span: Span) -> bool:
         # a year followed by a counted noun is a count: "2000 troops"
         if re.fullmatch(r"\d{4}", text) and nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lex.units:
             return True
-    # a capitalized word glued to the front makes a weekday or a year part of a name
+    # a capitalized word glued to the front makes a year part of a name ("Tokyo 2020"); a weekday only
+    # after the few words that name days ("Good Friday", "Black Monday"): news puts weekdays right
+    # after names all the time ("The Court Friday rejected ...")
     if prev is not None and prev.tag_ in ("NNP", "NNPS") and not prev.is_sent_start \
             and prev.ent_type_ not in ("DATE", "TIME") and prev.lower_ not in lex.months \
-            and prev.lower_ not in lex.weekdays and (low[0] in lex.weekdays or _YEAR.fullmatch(low[0])):
+            and prev.lower_ not in lex.weekdays and _YEAR.fullmatch(low[0]):
+        return True
+    if prev is not None and low[0] in lex.weekdays and prev.lower_ in lex.weekday_name_words \
+            and prev.text[:1].isupper():
         return True
     # "Friday Agreement": a capitalized noun right after a weekday
     if low[-1] in lex.weekdays and nxt is not None and nxt.tag_ == "NNP" and nxt.lower_ not in lex.months \
@@ -149,6 +170,13 @@ def _is_false_positive(span: Span) -> bool:
             and not prev.is_sent_start:
         return True
     return False
+
+
+def _is_holiday(span: Span) -> bool:
+    lex = lexicon()
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "last", "next", "this")]
+    name = " ".join(words)
+    return name in lex.holidays or name in lex.movable_holidays
 
 
 # --- spans ----------------------------------------------------------------------------------
@@ -249,7 +277,18 @@ def _expand(span: Span) -> Span:
         start -= 1
     elif start > 1 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in ("earlier", "later") and named:
         start -= 2
-    return doc[start: span.end] if start != span.start else span
+    end = span.end
+    # a span cut at a hyphen takes the rest of the word: "third-" + "quarter", "nineteen ninety-" + "six"
+    while end < len(doc) and end > start and doc[end - 1].text == "-" and not doc[end - 1].whitespace_:
+        end += 1
+    # "the year-ago" + "period", "the 1988" + "quarter": the comparison period is the whole phrase
+    if end < len(doc) and doc[end].lower_ in ("period", "quarter", "half") and (
+            doc[end - 1].lower_ in ("ago", "earlier") or (_YEAR.fullmatch(doc[end - 1].text) and end - start == 1
+                                                          and start > 0 and doc[start - 1].lower_ == "the")):
+        if _YEAR.fullmatch(doc[end - 1].text) and end - start == 1:
+            start -= 1
+        end += 1
+    return doc[start: end] if (start, end) != (span.start, span.end) else span
 
 
 def find_dates(doc: Doc) -> list[TemporalExpression]:
@@ -261,10 +300,15 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
         anchor = ref_time
     out: list[TemporalExpression] = []
     previous: Period | None = None
+    fiscal: Period | None = None  # the last quarter or half the text named: earnings reports compare to it
     for raw in _candidates(doc):
         trimmed = _trim(_expand(raw))
         if trimmed is None:
             continue
+        if fiscal is not None and _COMPARISON.search(trimmed.text) and \
+                (previous is None or previous.gran not in ("Q", "H", "M")):
+            # "a year ago" after "the quarter ended Sept. 30": the quarter is compared, not the day
+            previous = fiscal
         resolution = _resolve_span(trimmed, anchor, previous)
         pieces: list[tuple[Span, Resolution]] = []
         if resolution is not None and not _SPLIT.search(trimmed.text):
@@ -282,6 +326,7 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
         for span, r in pieces:
             if _is_false_positive(span):
                 continue
+            r = _fiscal_year_duration(span, r)
             out.append(TemporalExpression(span.start_char, span.end_char, span.text, r.type, r.value, r.mod,
                                           r.interval, r.anchor))
             # only what the text itself fixes becomes the period under discussion, so that
@@ -290,8 +335,25 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
                 p = period_of_value(r.value)
                 if p is not None:
                     previous = p
+            if r.type == "DATE" and r.anchor != "previous" and re.fullmatch(r"\d{4}-[QH]\d", r.value):
+                fiscal = period_of_value(r.value)
     out.sort(key=lambda t: t.start)
     return out
+
+
+_COMPARISON = re.compile(r"\byear[- ](?:ago|earlier)\b|^the (?:1\d{3}|20\d{2}) (?:period|quarter)$|^the quarter$",
+                         re.IGNORECASE)
+_YEAR_ENDED = re.compile(r"(?:the )?(?:fiscal |financial )?year", re.IGNORECASE)
+
+
+def _fiscal_year_duration(span: Span, r: Resolution) -> Resolution:
+    """'the year ended March 31' is a twelve-month span ending on that day, not the calendar year (TimeML P1Y)."""
+    if r.type != "DATE" or not _YEAR_ENDED.fullmatch(span.text):
+        return r
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending"):
+        return Resolution("DURATION", "P1Y", r.mod, None, "duration")
+    return r
 
 
 def _sub_spans(span: Span, anchor: date | datetime | None, previous: Period | None) -> list[tuple[Span, Resolution]]:
@@ -300,14 +362,16 @@ def _sub_spans(span: Span, anchor: date | datetime | None, previous: Period | No
     if n < 2 or n > 12:
         return []
     found: list[tuple[Span, Resolution]] = []
+    seen: set[tuple[int, int]] = set()
     taken = [False] * n
     for length in range(n - 1, 0, -1):
         for i in range(0, n - length + 1):
             if any(taken[i: i + length]):
                 continue
             part = _trim(span[i: i + length])
-            if part is None or len(part) != length:
+            if part is None or (len(part) != length and (part.start, part.end) in seen):
                 continue
+            seen.add((part.start, part.end))
             r = _resolve_span(part, anchor, previous)
             if r is not None:
                 found.append((part, r))
@@ -316,11 +380,24 @@ def _sub_spans(span: Span, anchor: date | datetime | None, previous: Period | No
     return sorted(found, key=lambda x: x[0].start)
 
 
+# Words after which a date is a deadline or a payment day: "payable Dec. 7", "effective Feb. 1",
+# "extended until Nov. 16", "of record Nov. 22". The main verb's past tense ("declared a dividend
+# payable Dec. 7") says nothing about such a date, so it is placed by nearness instead.
+_FORWARD_CUES = frozenset({"until", "till", "through", "thru", "payable", "effective", "record", "due", "expire",
+                           "expires", "expiring", "deadline"})
+
+
 def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period | None) -> Resolution | None:
     text = span.text
     if not any(c.isalnum() for c in text):
         return None
     tense = tense_of(span)
+    if tense == "past" and span.start > 0:
+        doc = span.doc
+        before = doc[span.start - 1].lower_
+        if before in _FORWARD_CUES or (before == "to" and span.start > 1 and
+                                       doc[span.start - 2].lower_ in ("extended", "postponed", "delayed", "moved")):
+            tense = None
     return _cached_resolve(text, anchor, tense, previous)
 
 

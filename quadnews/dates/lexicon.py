@@ -30,6 +30,9 @@ class Lexicon:
     set_adverbs: dict[str, str]
     holidays: dict[str, tuple[int, int]]
     time_zones: frozenset[str]
+    # holidays on a rule: {"month", "weekday", "nth"} (nth -1 = the last) or {"easter": days from Easter}
+    movable_holidays: dict[str, dict[str, Any]]
+    weekday_name_words: frozenset[str]
 
     def alternation(self, words: Any) -> str:
         """A regex alternation of ``words``, longest first so "sept" wins over "sep"."""
@@ -58,4 +61,6 @@ def lexicon() -> Lexicon:
         set_adverbs=raw["set_adverbs"],
         holidays={k: (v[0], v[1]) for k, v in raw["holidays"].items()},
         time_zones=frozenset(raw["time_zones"]),
+        movable_holidays=raw["movable_holidays"],
+        weekday_name_words=frozenset(raw["weekday_name_words"]),
     )

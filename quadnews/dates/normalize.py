@@ -19,6 +19,7 @@ from quadnews.dates.calendar import (
     add_months,
     bounded_year,
     containing,
+    days_in_month,
     narrow,
     period_of_value,
     season,
@@ -202,8 +203,9 @@ def anchor_weekday(ref: date, weekday: int, tense: str | None, relation: str | N
         return ref - timedelta(days=back)
     if tense == "future":
         return ref + timedelta(days=ahead)
-    # no tense: the nearer one; news reports more often look back, so a tie goes to the past
-    return ref - timedelta(days=back) if back <= ahead else ref + timedelta(days=ahead)
+    # no tense ("Thursday's closing price"): news mostly reports what happened, so the past wins
+    # unless the coming day is clearly nearer
+    return ref - timedelta(days=back) if back <= ahead + 1 else ref + timedelta(days=ahead)
 
 
 def anchor_month(ref: date, month: int, tense: str | None, relation: str | None) -> int:
@@ -218,10 +220,12 @@ def anchor_month(ref: date, month: int, tense: str | None, relation: str | None)
         return ref.year if month < ref.month else ref.year - 1
     if tense == "future":
         return ref.year if month > ref.month else ref.year + 1
-    # no tense: an earlier month is this year's; a later one this year's only if it is near
-    if month < ref.month:
-        return ref.year if ref.month - month <= 8 else ref.year + 1
-    return ref.year if month - ref.month <= 4 else ref.year - 1
+    # no tense: the nearer occurrence, with a slight lean to the past (news reports what happened)
+    back = (ref.month - month) % 12
+    ahead = (month - ref.month) % 12
+    if back <= ahead + 2:
+        return ref.year if month < ref.month else ref.year - 1
+    return ref.year if month > ref.month else ref.year + 1
 
 
 def anchor_season(ref: date, code: str, tense: str | None, relation: str | None) -> Period:
@@ -271,7 +275,7 @@ class _Rules:
         self.iso = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:t(?P<t>\d{2}:\d{2}(?::\d{2})?))?$")
         self.numeric = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})$")
         self.clock = re.compile(
-            rf"(?:^| )(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?(?P<ap>am|pm|a|p)?"
+            rf"(?:^| )(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?(?P<ap>am|pm)?"
             rf"(?: (?P<oc>o'clock))?(?: (?P<zone>{self.zone}))?|(?P<word>noon|midnight|midday))(?= |$)"
         )
 
@@ -629,8 +633,10 @@ def _rule_ago(st: _State, ctx: _Ctx) -> Resolution | None:
         gran, k = "W", 2 * k
     if unit == "NIGHT":
         gran = "D"
-    # a finer period just mentioned is what is compared: "profit in the quarter rose from a year earlier"
-    if prev is not None and _FINER[prev.gran] < _FINER[gran] and prev.gran in ("Q", "H", "M") and gran == "Y":
+    # a finer period just mentioned is what is compared: "profit in the quarter rose from a year earlier";
+    # "41 years ago" is never a quarter
+    if prev is not None and _FINER[prev.gran] < _FINER[gran] and prev.gran in ("Q", "H", "M") and gran == "Y" \
+            and abs(k) == 1:
         if anaphoric or (base_day is not None and abs((prev.first - base_day).days) < 370):
             months = {"Q": 3, "H": 6, "M": 1}[prev.gran]
             return _period(prev.shift(k * 12 // months), st.mod, "previous")
@@ -997,7 +1003,8 @@ def _rule_weekday(st: _State, ctx: _Ctx) -> Resolution | None:
     p = Period("D", day)
     pod = m.group("pod")
     if pod:
-        return _day_with(p, lex.parts_of_day[pod], st.mod, anchor)
+        # TimeBank/TE3 annotate "Friday night" mostly as a DATE that keeps the part of day in its value
+        return _day_with(p, lex.parts_of_day[pod], st.mod, anchor, typ="DATE")
     return _period(p, st.mod, anchor)
 
 
@@ -1048,24 +1055,72 @@ def _rule_season(st: _State, ctx: _Ctx) -> Resolution | None:
     return _period(anchor_season(ctx.ref, code, ctx.tense, relation), st.mod, anchor)
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l7 = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l7) // 451
+    month, day = divmod(h + l7 - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday_day(rule: dict[str, object], year: int) -> date:
+    if "easter" in rule:
+        return easter(year) + timedelta(days=int(rule["easter"]))  # type: ignore[call-overload]
+    month, weekday, nth = int(rule["month"]), int(rule["weekday"]), int(rule["nth"])  # type: ignore[call-overload]
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        if rule.get("after_monday") and day.day == 1:
+            day += timedelta(days=7)  # US Election Day: the Tuesday after the first Monday
+        return day
+    last = date(year, month, days_in_month(year, month))
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, dict[str, object]] = {}
+
+
+def _holiday_table(lex: Lexicon) -> dict[str, dict[str, object]]:
+    """Every holiday by its cleaned name: fixed ones as {"month", "day"}, movable ones by their rule."""
+    if not _HOLIDAYS:
+        _HOLIDAYS.update({clean(k): {"month": m, "day": d} for k, (m, d) in lex.holidays.items()})
+        _HOLIDAYS.update({clean(k): v for k, v in lex.movable_holidays.items()})
+    return _HOLIDAYS
+
+
 def _rule_holiday(st: _State, ctx: _Ctx) -> Resolution | None:
-    lex = ctx.lex
+    """'Christmas', 'last Thanksgiving', 'Easter 2021', 'Labor Day': fixed or movable holidays."""
     s = re.sub(r"^(?:the )?(?:(last|next|this) )?", "", st.s)
     rel = re.match(r"(?:the )?(last|next|this) ", st.s)
     m = re.fullmatch(r"(.+?)(?: (1\d{3}|20\d{2}))?", s)
-    if not m or m.group(1) not in lex.holidays:
+    table = _holiday_table(ctx.lex)
+    if not m or m.group(1) not in table:
         return None
-    mon, day = lex.holidays[m.group(1)]
+    rule = table[m.group(1)]
+
+    def day_in(year: int) -> date:
+        if "day" in rule:
+            return date(year, int(rule["month"]), int(rule["day"]))  # type: ignore[call-overload]
+        return _holiday_day(rule, year)
+
     if m.group(2):
-        return _period(Period("D", date(int(m.group(2)), mon, day)), st.mod, "absolute")
+        return _period(Period("D", day_in(int(m.group(2)))), st.mod, "absolute")
     if ctx.ref is None:
-        return Resolution("DATE", f"XXXX-{mon:02d}-{day:02d}", st.mod, None, "none")
-    this_year = date(ctx.ref.year, mon, day)
+        if "day" not in rule:
+            return None  # a movable holiday has no day without a year
+        return Resolution("DATE", f"XXXX-{int(rule['month']):02d}-{int(rule['day']):02d}", st.mod,  # type: ignore[call-overload]
+                          None, "none")
+    this_year = day_in(ctx.ref.year)
     relation = rel.group(1) if rel else None
     if relation == "last" or (relation is None and ctx.tense == "past"):
-        d = this_year if this_year <= ctx.ref else date(ctx.ref.year - 1, mon, day)
+        d = this_year if this_year <= ctx.ref else day_in(ctx.ref.year - 1)
     elif relation == "next" or (relation is None and ctx.tense == "future"):
-        d = this_year if this_year >= ctx.ref else date(ctx.ref.year + 1, mon, day)
+        d = this_year if this_year >= ctx.ref else day_in(ctx.ref.year + 1)
     else:
         d = this_year
     return _period(Period("D", d), st.mod, "reference")

