@@ -43,7 +43,8 @@ CASES = [
     ("Monday", "future", "DATE", "2022-03-28", None),
     ("last Friday", None, "DATE", "2022-03-25", None),
     ("next Monday", None, "DATE", "2022-03-28", None),
-    ("Thursday evening", "past", "TIME", "2022-03-24TEV", None),
+    # TimeBank/TE3 gold mostly types a weekday with a part of day as DATE (17 of 23 in te3-train)
+    ("Thursday evening", "past", "DATE", "2022-03-24TEV", None),
     ("March", "past", "DATE", "2022-03", None),
     ("earlier in March", "past", "DATE", "2022-03", "START"),
     ("late April", "future", "DATE", "2022-04", "END"),

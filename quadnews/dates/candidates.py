@@ -91,14 +91,21 @@ def _matcher(vocab: Vocab) -> Matcher:
     # "third-quarter profit": spaCy often leaves the hyphenated adjective out or cuts it at the hyphen
     m.add("QUARTER", [[_lower_in([w for w, v in lex.ordinals.items() if 1 <= v <= 4 or v == -1]),
                        {"TEXT": "-", "OP": "?"}, _lower_in(["quarter", "half"])]])
+    holidays = [k.split() for k in list(lex.holidays) + list(lex.movable_holidays)]
+    m.add("HOLIDAY", [[{"LOWER": w} for w in words] for words in holidays if len(words) > 1 or
+                      words[0] not in ("easter", "new")])
+    return m
+
+
+@lru_cache(maxsize=4)
+def _tagged_matcher(vocab: Vocab) -> Matcher:
+    """Patterns that need a tagger (a Matcher refuses TAG/POS tests on an untagged Doc)."""
+    m = Matcher(vocab)
     # the adjective "current" is the present: "current market conditions" (TimeML PRESENT_REF);
     # "current account" and "current affairs" are terms, not times
     m.add("CURRENT", [[{"LOWER": "current", "TAG": "JJ"},
                        {"POS": {"IN": ["NOUN", "ADJ", "NUM"]},
                         "LOWER": {"NOT_IN": ["account", "accounts", "affairs", "assets", "liabilities", "ratio"]}}]])
-    holidays = [k.split() for k in list(lex.holidays) + list(lex.movable_holidays)]
-    m.add("HOLIDAY", [[{"LOWER": w} for w in words] for words in holidays if len(words) > 1 or
-                      words[0] not in ("easter", "new")])
     return m
 
 
@@ -238,9 +245,14 @@ def _candidates(doc: Doc) -> list[Span]:
                 windows[-1][1] = hi
             else:
                 windows.append([lo, hi])
+    tagged = _tagged_matcher(doc.vocab) if doc.has_annotation("TAG") and doc.has_annotation("POS") else None
     for lo, hi in windows:
-        for _, s, e in matcher(doc[lo:hi]):
+        window = doc[lo:hi]
+        for _, s, e in matcher(window):
             spans.append(doc[lo + s: lo + e])
+        if tagged is not None and any(t.lower_ == "current" for t in window):
+            for _, s, e in tagged(window):
+                spans.append(doc[lo + s: lo + s + 1])  # the noun only tells "current" is an adjective
     # longest first, then keep those that do not overlap a kept one
     spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
     taken = [False] * (len(doc) + 1)
