@@ -122,3 +122,90 @@ def test_blank_pipeline_without_tagger() -> None:
     doc._.qn_reference = REF
     got = {d.text: d.value for d in find_dates(doc)}
     assert got.get("Friday") == "2022-03-25"
+
+
+# --- issue 3, second round: sentences of our own for each rule --------------------------------
+
+ROUND2 = [
+    # (reference, sentence, expression text, type, value)
+    (date(2023, 2, 24), "The minister will host his counterparts on March 3, a day after a summit of finance chiefs.",
+     "March 3", "DATE", "2023-03-03"),
+    # TimeML tags the distance of "a day after <event>" as a duration
+    (date(2023, 2, 24), "The minister will host his counterparts on March 3, a day after a summit of finance chiefs.",
+     "a day", "DURATION", "P1D"),
+    (date(2023, 3, 1), "The premier will fly to Mumbai on March 9 and meet the cabinet on March 10.", "March 9", "DATE",
+     "2023-03-09"),
+    (date(2023, 3, 1), "The premier will fly to Mumbai on March 9 and meet the cabinet on March 10.", "March 10",
+     "DATE", "2023-03-10"),
+    (date(2023, 3, 4), "The envoy landed in Lima on March 3rd 2023 after a long flight.", "March 3rd 2023", "DATE",
+     "2023-03-03"),
+    # a weekday right after a name is still a weekday
+    (REF, "The Senate Tuesday approved the farm bill by a wide margin.", "Tuesday", "DATE", "2022-03-22"),
+    (REF, "The Foreign Office on Monday summoned the ambassador over the remarks.", "Monday", "DATE", "2022-03-21"),
+    # the hyphenated adjective; a past-tense report of a quarter still ahead of the reference is last year's
+    (REF, "The carmaker reported a third-quarter loss of $40 million.", "third-quarter", "DATE", "2021-Q3"),
+    # a payment or record day ahead of a past-tense verb is placed by nearness
+    (date(2022, 10, 28), "The board declared a dividend payable Dec. 7 to holders of record Nov. 22.", "Dec. 7",
+     "DATE", "2022-12-07"),
+    (date(2022, 10, 28), "The board declared a dividend payable Dec. 7 to holders of record Nov. 22.", "Nov. 22",
+     "DATE", "2022-11-22"),
+    (date(2022, 10, 28), "The offer was extended until Nov. 15 after talks stalled.", "Nov. 15", "DATE", "2022-11-15"),
+    # the twelve months that end on a day are a duration
+    (date(2022, 10, 28), "The retailer earned $5 million in the year ended June 30.", "the year", "DURATION", "P1Y"),
+    (date(2022, 10, 28), "The retailer earned $5 million in the year ended June 30.", "June 30", "DATE", "2022-06-30"),
+    # a clock and the day it belongs to are one expression
+    (REF, "The ultimatum expires at 6 p.m. GMT Tuesday, the envoy warned.", "6 p.m. GMT Tuesday", "TIME",
+     "2022-03-29T18:00"),
+    (REF, "Negotiators broke off the talks at noon Thursday.", "noon Thursday", "TIME", "2022-03-24T12:00"),
+    # movable holidays
+    (REF, "The fishermen were rescued on Thanksgiving Day after a storm.", "Thanksgiving Day", "DATE", "2021-11-25"),
+    (REF, "Pilgrims will gather in the old city for Easter.", "Easter", "DATE", "2022-04-17"),
+    (REF, "The minister defended the current policy on grain exports.", "current", "DATE", "PRESENT_REF"),
+    (REF, "The dam on the river was finished in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+    (REF, "Rebels shelled the town on Friday night, residents said.", "Friday night", "DATE", "2022-03-25TNI"),
+    # "is to" + verb is a plan: the weekday lies ahead
+    (REF, "Trading in the shares is to resume on Tuesday.", "Tuesday", "DATE", "2022-03-29"),
+    # a plan seen from the past ("had been due to") points neither way: the nearer March
+    (date(2023, 6, 3), "The royal couple had been due to arrive in Rome on March 26, but the trip was put off.",
+     "March 26", "DATE", "2023-03-26"),
+    (REF, "Sales for the full year were $2 billion.", "the full year", "DATE", "2022"),
+    (REF, "And just last month, a second mill was closed.", "last month", "DATE", "2022-02"),
+]
+
+
+@pytest.mark.parametrize(("ref", "sentence", "text", "typ", "value"), ROUND2)
+def test_round2_sentences(nlp, ref: date, sentence: str, text: str, typ: str, value: str) -> None:
+    got = found(nlp, sentence, ref=ref)
+    assert text in got, got
+    assert got[text][:2] == (typ, value)
+
+
+def test_no_clock_from_a_comma_and_an_article(nlp) -> None:
+    got = found(nlp, "The minister will host his counterparts on March 3, a day after a summit.",
+                ref=date(2023, 2, 24))
+    assert not [t for t, (typ, _, _) in got.items() if typ == "TIME"], got
+
+
+def test_earnings_report_compares_the_quarter(nlp) -> None:
+    text = ("For the third quarter ended Sept. 30, the bank earned $3 million, up from $2 million a year earlier. "
+            "Deposits in the latest period grew 4%.")
+    got = found(nlp, text, ref=date(2022, 10, 28))
+    assert got["the third quarter"][1] == "2022-Q3"
+    assert got["a year earlier"][1] == "2021-Q3"
+    assert got["the latest period"][1] == "2022-Q3"
+
+
+def test_dateline_clock_and_date_stay_apart(nlp) -> None:
+    got = found(nlp, "Published 18:45 IST, March 3rd 2023", ref=date(2023, 3, 3))
+    assert got["18:45 IST"][:2] == ("TIME", "2023-03-03T18:45")
+    assert got["March 3rd 2023"][:2] == ("DATE", "2023-03-03")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 52-year-old farmer was arrested near the border.",
+    "Black Monday wiped a fifth off the index.",
+    "The current account deficit widened sharply.",
+])
+def test_round2_no_false_positives(nlp, sentence: str) -> None:
+    assert not [d for d in dates_of(nlp, sentence) if d.type in ("DATE", "TIME", "DURATION")
+                and d.value not in ("1987",)], dates_of(nlp, sentence)

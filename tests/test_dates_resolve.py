@@ -183,3 +183,50 @@ def test_word_salad_intervals_are_ordered(words: list[str], tense: str | None) -
     r = resolve(" ".join(words), REF, tense)
     if r is not None and r.interval is not None:
         assert r.interval.start <= r.interval.end
+
+
+@pytest.mark.parametrize(("text", "tense", "value"), [
+    ("Easter 2024", None, "2024-03-31"),
+    ("Good Friday 2023", None, "2023-04-07"),
+    ("Thanksgiving", "past", "2021-11-25"),
+    ("last Thanksgiving", None, "2021-11-25"),
+    ("Memorial Day", "future", "2022-05-30"),
+    ("Labor Day 2021", None, "2021-09-06"),
+    ("Election Day 2022", None, "2022-11-08"),
+    ("Christmas", "past", "2021-12-25"),
+])
+def test_holidays(text: str, tense: str | None, value: str) -> None:
+    r = resolve(text, REF, tense)
+    assert r is not None and (r.type, r.value) == ("DATE", value)
+
+
+def test_movable_holiday_without_reference_has_no_day() -> None:
+    assert resolve("Easter", None) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Thursday", "2022-03-24"),  # no tense: the past unless the coming day is clearly nearer
+    ("Monday", "2022-03-28"),
+    ("February", "2022-02"),
+    ("May", "2022-05"),
+    ("December", "2021-12"),
+])
+def test_nearness_without_tense(text: str, value: str) -> None:
+    r = resolve(text, REF)
+    assert r is not None and r.value == value
+
+
+def test_many_years_ago_is_never_a_quarter() -> None:
+    q3 = Period("Q", date(2021, 7, 1))
+    r = resolve("41 years ago", REF, "past", previous=q3)
+    assert r is not None and r.value == "1981"
+
+
+def test_latest_period_needs_a_quarter() -> None:
+    assert resolve("the latest period", REF, previous=None) is None
+    r = resolve("the latest period", REF, previous=Period("Q", date(2021, 7, 1)))
+    assert r is not None and r.value == "2021-Q3"
+
+
+def test_bare_letter_after_a_number_is_no_clock() -> None:
+    assert resolve("3, a", REF) is None

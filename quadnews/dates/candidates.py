@@ -22,7 +22,7 @@ from quadnews.dates.normalize import Resolution, resolve
 from quadnews.dates.tense import tense_of
 from quadnews.models import TemporalExpression
 
-_LEADING = frozenset({"in", "on", "at", "by", "since", "until", "till", "from", "during", "for", "of", "to",
+_LEADING = frozenset({"just", "in", "on", "at", "by", "since", "until", "till", "from", "during", "for", "of", "to",
                       "within", "through", "throughout", "into", "between", "as", "over", "after", "before",
                       "about", "around", "following", "ahead", "past", "last"})
 # Leading words that TimeML keeps in the expression but a leading preposition would otherwise drop.
@@ -91,9 +91,11 @@ def _matcher(vocab: Vocab) -> Matcher:
     # "third-quarter profit": spaCy often leaves the hyphenated adjective out or cuts it at the hyphen
     m.add("QUARTER", [[_lower_in([w for w, v in lex.ordinals.items() if 1 <= v <= 4 or v == -1]),
                        {"TEXT": "-", "OP": "?"}, _lower_in(["quarter", "half"])]])
+    # "the latest period" of an earnings report: the quarter under discussion
+    m.add("PERIOD", [[{"LOWER": "the", "OP": "?"}, _lower_in(["latest", "current"]), {"LOWER": "period"}]])
     holidays = [k.split() for k in list(lex.holidays) + list(lex.movable_holidays)]
-    m.add("HOLIDAY", [[{"LOWER": w} for w in words] for words in holidays if len(words) > 1 or
-                      words[0] not in ("easter", "new")])
+    m.add("HOLIDAY", [[{"LOWER": w, "IS_TITLE": True} if len(words) == 1 else {"LOWER": w} for w in words]
+                      for words in holidays])
     return m
 
 
@@ -115,7 +117,8 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     lex = lexicon()
     # each pattern holds one of these within two tokens of its start
     words = set(_WORD_REF) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months) | set(lex.units)
-    words |= {"present", "future", "past", "term", "every", "each", "once", "twice", "current", "quarter", "half"}
+    words |= {"present", "future", "past", "term", "every", "each", "once", "twice", "current", "quarter", "half",
+              "latest"}
     words |= {k.split()[0] for k in list(lex.holidays) + list(lex.movable_holidays)}
     shapes = {"d:dd", "dd:dd", "d", "dd", "d.dd", "dd.dd", "dxx", "ddxx"}
     return frozenset(words), frozenset(shapes)
@@ -138,7 +141,9 @@ def _is_false_positive(span: Span) -> bool:
     # a holiday is a name that is a date ("Thanksgiving Day"), unless a name goes on ("Easter Island")
     if _is_holiday(span):
         return nxt is not None and nxt.tag_ in ("NNP", "NNPS") and nxt.ent_type_ not in ("DATE", "TIME")
-    if any(t.ent_type_ in _NAME_LABELS for t in span):
+    # an organization name that swallowed its verb's date: "[the State Department on Sunday] issued"
+    swallowed = prev is not None and prev.lower_ == "on" and (low[0] in lex.weekdays or low[0] in lex.months)
+    if any(t.ent_type_ in _NAME_LABELS for t in span) and not swallowed:
         return True
     # ages are not times: "a 6-year-old boy", "52 years old"
     after = doc[span.end: span.end + 2].text.lower()
@@ -251,7 +256,7 @@ def _candidates(doc: Doc) -> list[Span]:
         for _, s, e in matcher(window):
             spans.append(doc[lo + s: lo + e])
         if tagged is not None and any(t.lower_ == "current" for t in window):
-            for _, s, e in tagged(window):
+            for _, s, _e in tagged(window):
                 spans.append(doc[lo + s: lo + s + 1])  # the noun only tells "current" is an adjective
     # longest first, then keep those that do not overlap a kept one
     spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
@@ -264,12 +269,41 @@ def _candidates(doc: Doc) -> list[Span]:
             taken[i] = True
         kept.append(sp)
     kept.sort(key=lambda sp: sp.start)
-    return kept
+    return _join_clock_and_day(kept)
+
+
+def _join_clock_and_day(spans: list[Span]) -> list[Span]:
+    """'5 p.m. EST' + 'Nov. 9', 'noon' + 'Thursday': one TIME, as TimeML tags it."""
+    if len(spans) < 2:
+        return spans
+    lex = lexicon()
+    out: list[Span] = [spans[0]]
+    for sp in spans[1:]:
+        last = out[-1]
+        doc = sp.doc
+        gap = doc[last.end: sp.start]
+        first = sp[0].lower_.rstrip(".")
+        # a clock before a full date with its year is a timestamp line ("Published 14:05 GMT, March 26th
+        # 2022"): the date stays an expression of its own, as the publication date
+        if len(gap) <= 1 and all(t.text == "," for t in gap) and (first in lex.weekdays or first in lex.months) \
+                and _ends_with_clock(last) and not any(_YEAR.fullmatch(t.text) for t in sp):
+            out[-1] = doc[last.start: sp.end]
+        else:
+            out.append(sp)
+    return out
+
+
+def _ends_with_clock(span: Span) -> bool:
+    t = span[-1]
+    low = t.lower_.rstrip(".")
+    return low in ("noon", "midnight", "midday", "am", "pm", "a.m", "p.m") or low in lexicon().time_zones \
+        or t.shape_ in ("d:dd", "dd:dd")
 
 
 _MODS_BEFORE = frozenset({"early", "earlier", "late", "later", "mid"})
 _RELATIONS_BEFORE = frozenset({"last", "next", "this", "coming", "previous", "past"})
 _CLOCK_BEFORE = frozenset({"noon", "midnight", "midday"})
+_PERIOD_WORDS = frozenset({"year", "month", "week", "quarter", "weekend", "decade", "century"})
 
 
 def _expand(span: Span) -> Span:
@@ -280,7 +314,7 @@ def _expand(span: Span) -> Span:
     start = span.start
     first = doc[start].lower_
     named = first in lex.months or first in lex.weekdays or first in lex.seasons
-    if start > 0 and doc[start - 1].lower_ in _RELATIONS_BEFORE and named:
+    if start > 0 and doc[start - 1].lower_ in _RELATIONS_BEFORE and (named or first in _PERIOD_WORDS):
         start -= 1
     if start > 0 and doc[start - 1].lower_ in _CLOCK_BEFORE and first in lex.weekdays:
         start -= 1
@@ -339,6 +373,14 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
             if _is_false_positive(span):
                 continue
             r = _fiscal_year_duration(span, r)
+            # "noon" then "noon Thursday" (the weekday took in the clock word before it): keep the longer
+            while out and out[-1].end > span.start_char:
+                if out[-1].start >= span.start_char and out[-1].end <= span.end_char:
+                    out.pop()
+                else:
+                    break
+            if out and out[-1].end > span.start_char:
+                continue
             out.append(TemporalExpression(span.start_char, span.end_char, span.text, r.type, r.value, r.mod,
                                           r.interval, r.anchor))
             # only what the text itself fixes becomes the period under discussion, so that
@@ -353,7 +395,8 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
     return out
 
 
-_COMPARISON = re.compile(r"\byear[- ](?:ago|earlier)\b|^the (?:1\d{3}|20\d{2}) (?:period|quarter)$|^the quarter$",
+_COMPARISON = re.compile(r"\byear[- ](?:ago|earlier)\b|^the (?:1\d{3}|20\d{2}) (?:period|quarter)$|^the quarter$|"
+                         r"\b(?:latest|current) period$",
                          re.IGNORECASE)
 _YEAR_ENDED = re.compile(r"(?:the )?(?:fiscal |financial )?year", re.IGNORECASE)
 

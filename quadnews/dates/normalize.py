@@ -203,6 +203,9 @@ def anchor_weekday(ref: date, weekday: int, tense: str | None, relation: str | N
         return ref - timedelta(days=back)
     if tense == "future":
         return ref + timedelta(days=ahead)
+    if tense == "present":
+        # a timetable in the present ("the ultimatum expires Tuesday") looks ahead on a tie
+        return ref - timedelta(days=back) if back < ahead else ref + timedelta(days=ahead)
     # no tense ("Thursday's closing price"): news mostly reports what happened, so the past wins
     # unless the coming day is clearly nearer
     return ref - timedelta(days=back) if back <= ahead + 1 else ref + timedelta(days=ahead)
@@ -407,6 +410,10 @@ def _rule_year_ago_period(st: _State, ctx: _Ctx) -> Resolution | None:
                      r"prior year|previous year|last year|(?P<y>1\d{3}|20\d{2})) )?(?P<what>period|quarter|half|months?|"
                      r"(?:\w+ )?months|nine months|six months)(?: (?:a year ago|a year earlier|last year|of last year|"
                      r"the year before|(?P<y2>1\d{3}|20\d{2})))?", st.s)
+    if re.fullmatch(r"(?:the )?(?:latest|current) period", st.s):
+        # the period an earnings report is about; without one named before it is no date
+        prev = ctx.previous
+        return _period(prev, st.mod, "previous") if prev is not None and prev.gran in ("Q", "H") else None
     if not m and re.fullmatch(r"(?:the )?year (?:ago|earlier)", st.s):
         m = re.fullmatch(r"(?:the )?(?P<ago>year ago|year earlier)(?P<what>)(?P<y>)(?P<y2>)", st.s)
     if not m or not (m.group("ago") or m.group("y") or m.group("y2") or st.s.endswith(("ago", "earlier", "year",
@@ -903,7 +910,7 @@ def _rule_relative_period(st: _State, ctx: _Ctx) -> Resolution | None:
     """'this week', 'last month', 'next year', 'the past year', 'the weekend', 'the current quarter'."""
     lex = ctx.lex
     m = re.fullmatch(r"(?:the )?(?:(?P<rel>this|last|next|past|coming|previous|current|present|following|"
-                     r"preceding|prior|same|latest|recent|upcoming|very same) )?(?P<unit>day|week|weekend|fortnight|"
+                     r"preceding|prior|same|latest|recent|upcoming|very same|full) )?(?P<unit>day|week|weekend|fortnight|"
                      r"month|year|decade|century|millennium)(?: end)?", st.s)
     if not m:
         m2 = re.fullmatch(r"(?:the )?(?P<unit>year|month|week) (?:end|ending)|(?P<u2>year|month) to date", st.s)
@@ -947,7 +954,7 @@ def _rule_relative_period(st: _State, ctx: _Ctx) -> Resolution | None:
         return _period(containing(ctx.ref, gran).shift(k), st.mod, "reference")
     if unit == "D":
         return None
-    k = {"this": 0, "current": 0, "present": 0, "latest": -1, "recent": -1, "last": -1, "past": -1,
+    k = {"this": 0, "current": 0, "present": 0, "full": 0, "latest": -1, "recent": -1, "last": -1, "past": -1,
          "previous": -1, "next": 1, "coming": 1, "upcoming": 1}[rel]
     if unit == "FORTNIGHT":
         return None

@@ -41,7 +41,13 @@ def verb_tense(verb: Token, auxiliaries: list[Token]) -> str | None:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries):
         head = verb.head
         if head is not verb and head.lemma_.lower() in _FUTURE_GOVERNORS:
+            # "had been due to arrive on March 26": a plan seen from the past says nothing of direction
+            frame = [head] + ([head.head] if not _is_verb(head) else [])  # "due" hangs from "had been"
+            if any(t.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _aux_children(t)) for t in frame):
+                return None
             return "future"
+        if head is not verb and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday": a plan
         return None
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(t in ("VBZ", "VBP") for t in tags):
         return "present"
