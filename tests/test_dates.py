@@ -48,6 +48,12 @@ SENTENCES = [
     ("The factory was built in the 1990s.", "the 1990s", "DATE", "199"),
     ("He will step down next year.", "next year", "DATE", "2023"),
     ("The talks collapsed yesterday.", "yesterday", "DATE", "2022-03-25"),
+    # the year the article stands in: "of the year" is this year
+    ("Seoul would host the next round in the second half of the year.", "the second half of the year",
+     "DATE", "2022-H2"),
+    # "proposed for <date>": the time of the plan looks ahead even after a past-tense verb
+    ("The president has proposed for late May a summit of the region's leaders.", "late May", "DATE", "2022-05"),
+    ("The hearing was scheduled for June 2.", "June 2", "DATE", "2022-06-02"),
 ]
 
 

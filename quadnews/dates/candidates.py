@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Token, Doc, Span
 from spacy.vocab import Vocab
 
 from quadnews.dates.calendar import Period, period_of_value
@@ -442,6 +442,16 @@ _FORWARD_CUES = frozenset({"until", "till", "through", "thru", "payable", "effec
                            "expires", "expiring", "deadline"})
 
 
+_PLAN_VERBS = frozenset({"propose", "schedule", "plan", "set", "slate", "book", "earmark", "pencil", "fix",
+                         "call", "postpone", "delay", "move", "reschedule", "push", "bring"})
+
+
+def _plans_for(prep: Token) -> bool:
+    """The "for" of "proposed/scheduled/set for <date>" (with the parse, or right after the verb)."""
+    head = prep.head if prep.doc.has_annotation("DEP") else prep.doc[max(prep.i - 1, 0)]
+    return head.lemma_.lower() in _PLAN_VERBS and head.i < prep.i
+
+
 def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period | None) -> Resolution | None:
     text = span.text
     if not any(c.isalnum() for c in text):
@@ -453,6 +463,10 @@ def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period |
         if before in _FORWARD_CUES or (before == "to" and span.start > 1 and
                                        doc[span.start - 2].lower_ in ("extended", "postponed", "delayed", "moved")):
             tense = None
+        elif before == "for" and span.start > 1 and _plans_for(doc[span.start - 1]):
+            # "has proposed for late May", "was scheduled for Tuesday": the time of the plan,
+            # not of the proposing: it looks ahead from the time of writing
+            tense = "future"
     return _cached_resolve(text, anchor, tense, previous)
 
 

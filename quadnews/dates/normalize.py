@@ -827,6 +827,10 @@ def _rule_quarter(st: _State, ctx: _Ctx) -> Resolution | None:
         if ordinal is None:
             return _relative_quarter(word, kind, pre, post, st, ctx)
     year_words = (pre + " " + post).strip()
+    # "the second half of the year", "the first quarter of next year"
+    year_words = re.sub(r"^of ", "", year_words)
+    if year_words in ("the year", "the current year"):
+        year_words = "this year"
     year_words = re.sub(r"^(?:the|a|an) ", "", year_words)
     if year_words:
         year, anchor = _year_of(year_words, ctx)
