@@ -45,6 +45,8 @@ _PATTERNS: list[re.Pattern[str]] = [
     *_both(rf"^\s*By\s+[^|\n]{{1,80}}?\s*[|,•·–—-]\s*(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?{_WEEKDAY}DATE"),
     # Date: March 26, 2022
     *_both(rf"^\s*Dated?:?\s+{_WEEKDAY}DATE", re.IGNORECASE),
+    # KYODO NEWS - Sep 6, 2023 - 19:02 | World  /  XINHUA | March 3, 2023  (an outlet's name in capitals)
+    *_both(rf"^\s*[A-Z][A-Z&.' ]{{1,40}}[A-Z.]\s*[-–—|•·:]\s*{_WEEKDAY}DATE"),
     # 2022-03-26
     re.compile(r"^\s*(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE),
     # WASHINGTON, March 25 (Reuters) -   /  NEW DELHI, Mar 26 (PTI) —   (year: see _guess_year)

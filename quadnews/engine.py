@@ -171,6 +171,9 @@ def restore(data: dict[str, Any], article: Article, *, fresh: bool) -> Extractio
     if fresh and res.source == article.source:
         return res
     res.source, res.title, res.warnings = article.source, article.title, list(article.warnings)
+    for name in ("text_source", "url"):  # where this copy came from, when Extraction carries it
+        if hasattr(res, name) and hasattr(article, name):
+            setattr(res, name, getattr(article, name))
     from quadnews.timeline import article_timeline
 
     res.timeline = article_timeline(res)

@@ -72,8 +72,14 @@ def _is_nominal(tok: Token) -> bool:
 def trigger_type(tok: Token) -> str | None:
     """The event type ``tok`` triggers, or None."""
     lemma = tok.lemma_.lower()
-    if tok.ent_type_ in {"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "CARDINAL"}:
+    if tok.ent_type_ in {"DATE", "TIME", "PERSON", "GPE", "NORP", "CARDINAL"}:
         return None
+    if tok.ent_type_ in {"ORG", "EVENT", "FAC"}:
+        # "the East Asia Summit", "the G7 Summit": a named meeting is still a meeting, but only
+        # by its head word ("the Summit Group" is an organization)
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or tok.i != ent.end - 1 or lemma not in _noun_index():
+            return None
     if _is_nominal(tok):
         if lemma in _noun_index():
             return _noun_index()[lemma]
@@ -165,6 +171,37 @@ def _participant_ents(tokens: Iterable[Token], ents: dict[int, Span]) -> list[Sp
         if e.label_ == "PERSON" or kind in _PARTICIPANT_KINDS:
             seen[e.start] = e
     return [seen[k] for k in sorted(seen)]
+
+
+def _qualifies_agent(e: Span, ents: dict[int, Span]) -> bool:
+    """A demonym standing for its state: alone ("the Japanese said"), or qualifying people,
+    an authority or a force ("Chinese troops", "the Japanese side", "Japanese Prime Minister
+    Kishida")."""
+    root = e.root
+    if root.dep_ not in {"amod", "compound", "nmod"}:
+        return True
+    head = root.head
+    for _ in range(4):
+        other = ents.get(head.i)
+        if other is not None and other.label_ in {"PERSON", "ORG"}:
+            return True
+        if head.lemma_.lower() in _agent_nouns() or head.lower_ in _agent_nouns():
+            return True
+        if head.dep_ not in {"compound", "amod"} or head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+@cache
+def _agent_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["agent_nouns"])
+
+
+def _named_elsewhere(code: str | None, m: Mention, ents: dict[int, Span]) -> bool:
+    """Another participant of the event stands for the same state."""
+    return any(entity_kind(x)[1] == code and (entity_kind(x)[0] == "state" or _qualifies_agent(x, ents))
+               for x in m.participants)
 
 
 def _modifies_named(e: Span, ents: dict[int, Span]) -> bool:
@@ -354,6 +391,24 @@ def _status(m: Mention, ref: date | None) -> str:
 
 
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"}
+_REPORTING = {"say", "announce", "tell", "add", "state", "confirm", "report", "declare", "note", "write", "tweet"}
+
+
+@cache
+def _frame_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["support_verbs"]) | {"begin", "start", "end", "finish", "conclude", "take"}
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause ``tok`` stands in."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
@@ -368,6 +423,8 @@ def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
             return owners[t.i]
         if t.head.i == t.i:
             return []
+        if t.dep_ == "relcl" and t.head.i in owners and t.lemma_.lower() in _frame_verbs():
+            return owners[t.head.i]  # "the summit, which ended on Sunday"
         if t.dep_ == "acl" and t.tag_ == "VBN" and not in_np:
             in_np = True
         elif t.dep_ in _CLAUSES:
@@ -376,6 +433,16 @@ def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
             return []  # the noun phrase ends here: "The group, set up last year, held talks"
         t = t.head
     return []
+
+
+def _via_conjunct(tok: Token, ancestor: Token) -> bool:
+    """The path from ``tok`` up to ``ancestor`` crosses a coordinated verb."""
+    t = tok
+    while t.i != ancestor.i and t.head.i != t.i:
+        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}:
+            return True
+        t = t.head
+    return False
 
 
 def _in_headline(tok: Token) -> bool:
@@ -411,16 +478,37 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for k, m in enumerate(mentions) if k not in habitual or m.trigger.sent.start in dated_sents]
     # "announced new aid", "declared a ceasefire": the announcement is how the news is told,
     # the event is what it announces.
-    nouns = {m.trigger.i for m in mentions if m.trigger.pos_ != "VERB"}
-    mentions = [m for m in mentions if not (m.type == "statement" and m.trigger.pos_ == "VERB"
-                                            and any(c.i in nouns and c.dep_ in _OBJ for c in m.trigger.children))]
+    nouns = {m.trigger.i: m for m in mentions if m.trigger.pos_ != "VERB"}
+
+    def _object_nouns(v: Token) -> list[Token]:
+        out = []
+        for c in v.children:
+            if c.dep_ in _OBJ:
+                out.append(c)
+                out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        return out
+
+    def _announces(m: Mention) -> bool:
+        # "announced new aid", "pledged a package of military aid", "signed the declaration"
+        # A proposal of talks or a visit is news of its own ("proposed a peace conference").
+        if m.trigger.pos_ != "VERB" or m.type not in {"statement", "propose"}:
+            return False
+        return any(o.i in nouns and nouns[o.i].type != m.type
+                   and (m.type == "statement" or nouns[o.i].type in {"aid", "agree"})
+                   for o in _object_nouns(m.trigger))
+
+    verbs = {m.trigger.i: m for m in mentions if m.trigger.pos_ == "VERB"}
+    mentions = [m for m in mentions if not _announces(m)
+                and not (m.type == "statement" and m.trigger.pos_ != "VERB" and m.trigger.head.i in verbs
+                         and verbs[m.trigger.head.i].type == "agree")]
     # A trigger inside another of the same type is the same event ("met ... to hold talks").
     by_i = {m.trigger.i: m for m in mentions}
     kept = []
     for m in mentions:
         anc = next((a for a in m.trigger.ancestors if a.i in by_i and a.sent == m.trigger.sent), None)
-        if anc is not None and by_i[anc.i].type == m.type and m.trigger.pos_ == "NOUN":
-            continue
+        if anc is not None and by_i[anc.i].type == m.type and m.trigger.pos_ == "NOUN" \
+                and not _via_conjunct(m.trigger, anc):
+            continue  # but "to meet Modi and to hold talks with Biden" are two meetings
         kept.append(m)
     mentions = kept
     trig_tokens = {m.trigger.i for m in mentions}
@@ -430,22 +518,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for k, m in enumerate(mentions):
         if m.anchor.i != m.trigger.i and m.anchor.i not in {x.trigger.i for x in mentions}:
             owners.setdefault(m.anchor.i, []).append(k)
+    verb_dates: dict[int, list[TemporalExpression]] = {}
     for te in doc._.qn_dates or []:
         if te.type not in {"DATE", "TIME"} or te.interval is None and not te.value.endswith("_REF"):
             continue
         span = doc.char_span(te.start, te.end, alignment_mode="expand")
         if span is None or any(s <= te.start < e for s, e in boiler):
             continue
+        v = _clause_verb(span.root)
+        if v is not None:
+            verb_dates.setdefault(v.i, []).append(te)
         for k in _date_owners(span.root, owners):
             if mentions[k].trigger.sent == span.sent:
                 mentions[k].dates.append(te)
     # A clause hanging from another event's verb shares its time when it has none of its own:
     # "voiced a position in March, criticising ...", "met and agreed ...".
     for m in mentions:
-        if not m.dates and m.anchor.dep_ in {"advcl", "conj"} and m.anchor.tag_ in {"VBG", "VBD", "VBN"}:
+        if not m.dates and m.anchor.dep_ in {"advcl", "conj"} and m.anchor.tag_ in {"VBG", "VBD", "VBN", "VB"}:
             parent = next((x for x in mentions if x.anchor.i == m.anchor.head.i and x.dates), None)
             if parent is not None and parent is not m:
                 m.dates = list(parent.dates)
+    # ... or from the verb it hangs from, event or not: "on Thursday hailed the visit,
+    # announcing deals"; "Turkey has agreed ..., Stoltenberg announced on Monday".
+    for m in mentions:
+        if m.dates or m.anchor.head.i == m.anchor.i:
+            continue
+        head = m.anchor.head
+        future = any(c.lower_ in {"will", "would", "shall", "'ll"} for c in m.anchor.children)
+        if m.anchor.dep_ in {"advcl", "conj", "xcomp"} or (m.anchor.dep_ == "ccomp" and not future
+                                                          and head.lemma_.lower() in _REPORTING):
+            own = verb_dates.get(head.i, [])
+            if own:
+                m.dates = list(own)
     # "to visit Australia in May for a Quad summit": the summit is when and as sure as the visit.
     for m in mentions:
         t = m.trigger
@@ -649,6 +753,9 @@ def attach_events(doc: Doc, result: Extraction) -> None:
                 for c in _members_of(name, members, result):
                     if c not in codes:
                         codes.append(c)
+            if entity_kind(e)[0] == "demonym" and not _qualifies_agent(e, ents):
+                codes = [c for c in codes if c != code or _named_elsewhere(code, m, ents)]
+                continue  # "a French government plane" is a plane
             if entity_kind(e)[0] in {"state", "demonym"} and _modifies_named(e, ents):
                 continue
             if name not in names:
@@ -659,7 +766,10 @@ def attach_events(doc: Doc, result: Extraction) -> None:
             kind, code = entity_kind(m.location)
             loc_name = gazetteer.normalize_name(m.location.text)
             loc_country = code
-            if kind == "state" and m.type == "visit" and code and code not in codes:
+            # The visited state, and the host of a meeting or signing, take part in it.
+            if code and code not in codes and (
+                    (kind == "state" and m.type == "visit")
+                    or (m.type in {"meet", "agree"} and any(s.code == code for s in result.states))):
                 codes.append(code)
         when = _event_date(m)
         sent = m.trigger.sent
@@ -673,6 +783,8 @@ def attach_events(doc: Doc, result: Extraction) -> None:
         for prev in reversed(events):
             if prev.type != ev.type or prev.status != ev.status or not _overlaps(prev.date, ev.date):
                 continue
+            if _distinct_people(prev, ev, result):
+                continue  # "Kishida met Zelenskyy", then "Zelenskyy also met Biden": two meetings
             shared = set(prev.participants) & set(ev.participants) or (prev.location and prev.location == ev.location)
             if not shared and prev.date is not None and ev.date is not None:
                 # "The Quad Senior Cyber Group held talks on Tuesday" after "Officials from
@@ -695,6 +807,13 @@ def attach_events(doc: Doc, result: Extraction) -> None:
     for st in result.states:
         st.role = "participant" if st.code in involved else "mentioned"
     result.timeline = build_timeline(result)
+
+
+def _distinct_people(a: Event, b: Event, result: Extraction) -> bool:
+    """Each event names a person the other does not: different meetings, not one said twice."""
+    people = {ld.name for ld in result.leaders} | {p.name for p in result.people}
+    pa, pb = set(a.participants) & people, set(b.participants) & people
+    return bool(pa - pb) and bool(pb - pa)
 
 
 def _merge(into: Event, other: Event) -> None:

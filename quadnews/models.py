@@ -220,28 +220,29 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
     """The inverse of ``Extraction.to_dict``: what the cache and worker processes ship back.
 
     ``text`` is only there when ``to_dict(include_text=True)`` wrote it; callers that hold the
-    article put its text back themselves, so caches and pipes need not carry it.
+    article put its text back themselves, so caches and pipes need not carry it. Plain fields
+    are copied by name, so a field added to ``Extraction`` later round-trips without a change here.
     """
     def event_from(ev: dict[str, Any]) -> Event:
         d = ev.get("date")
         when = EventDate(**{**d, "interval": _interval_from(d.get("interval"))}) if d else None
         return Event(**{**ev, "date": when})
 
-    return Extraction(
-        source=data["source"],
-        reference_date=data["reference_date"],
-        reference_date_source=data["reference_date_source"],
-        text=data.get("text", ""),
-        title=data.get("title"),
-        states=[State(**s) for s in data.get("states") or []],
-        leaders=[Leader(**x) for x in data.get("leaders") or []],
-        people=[Person(**x) for x in data.get("people") or []],
-        organizations=[Organization(**x) for x in data.get("organizations") or []],
-        places=[Place(**x) for x in data.get("places") or []],
-        dates=[TemporalExpression(**{**x, "interval": _interval_from(x.get("interval"))})
-               for x in data.get("dates") or []],
-        events=[event_from(ev) for ev in data.get("events") or []],
-        timeline=[_entry_from(x) for x in data.get("timeline") or []],
-        warnings=list(data.get("warnings") or []),
-        schema_version=data.get("schema_version", SCHEMA_VERSION),
-    )
+    nested: dict[str, Any] = {
+        "states": lambda xs: [State(**s) for s in xs],
+        "leaders": lambda xs: [Leader(**x) for x in xs],
+        "people": lambda xs: [Person(**x) for x in xs],
+        "organizations": lambda xs: [Organization(**x) for x in xs],
+        "places": lambda xs: [Place(**x) for x in xs],
+        "dates": lambda xs: [TemporalExpression(**{**x, "interval": _interval_from(x.get("interval"))}) for x in xs],
+        "events": lambda xs: [event_from(ev) for ev in xs],
+        "timeline": lambda xs: [_entry_from(x) for x in xs],
+        "warnings": list,
+    }
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(Extraction):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        kwargs[f.name] = nested[f.name](value or []) if f.name in nested else value
+    return Extraction(**kwargs)

@@ -29,7 +29,8 @@ def _dateline_dash(doc: Doc, start: int) -> Token | None:
     for tok in doc[start + 1:end]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             return None
-        if tok.text in _DASHES and tok.i + 1 < len(doc):
+        # a dateline dash stands between spaces: "China-Central Asia" is a name, not a dateline
+        if tok.text in _DASHES and tok.i + 1 < len(doc) and tok.whitespace_ and doc[tok.i - 1].whitespace_:
             prefix = doc[start:tok.i]
             datey = any(_MONTH.match(t.text) or t.like_num or t.text == "(" for t in prefix)
             if first.is_upper and len(first) > 1 or datey:

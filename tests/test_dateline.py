@@ -15,6 +15,10 @@ NEAR = date(2022, 6, 1)
     ("WASHINGTON, March 25 (Reuters) - U.S. President Joe Biden said...\nIn 2022 the talks...",
      date(2022, 3, 25), None),
     ("NEW DELHI, Mar 26, 2022 (PTI) — India said on Saturday...", date(2022, 3, 26), None),
+    # an outlet's header line: name in capitals, then the date
+    ("Ministers meet in Hanoi\n\nASIA WIRE - Oct 4, 2024 - 08:15 | Politics\nThe ministers...",
+     date(2024, 10, 4), None),
+    ("GLOBAL NEWS | 12 June 2021\nLeaders gathered...", date(2021, 6, 12), None),
     ("SÃO PAULO, March 25, 2022 (Reuters) - Brazil's president...", date(2022, 3, 25), None),
     ("Published 08:32 IST, March 26th 2022\nQUAD Senior Cyber Group meets", date(2022, 3, 26),
      datetime(2022, 3, 26, 8, 32)),
