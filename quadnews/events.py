@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quadnews import gazetteer
 from quadnews.entities import entity_kind
-from quadnews.models import Event, EventDate, Extraction, Interval, TemporalExpression
+from quadnews.models import Event, EventDate, Extraction, Interval, State, TemporalExpression
 
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "compound", "ROOT", "npadvmod"}
 _SUBJ = {"nsubj", "nsubjpass", "agent", "csubj"}
@@ -270,7 +270,9 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
                 tokens += _subtree_without(c, stop)
     # "Albanese, who arrived in Ahmedabad": a relative clause's subject is its antecedent.
     if anchor.dep_ == "relcl" and not absent \
-            and any(c.dep_ in _SUBJ and c.tag_ in {"WP", "WDT"} for c in anchor.children):
+            and any(c.dep_ in _SUBJ and (c.tag_ in {"WP", "WDT"} or any(g.tag_ == "WP$" for g in c.children))
+                    for c in anchor.children):
+        # "Albanese, who arrived ...", "China, whose troops clashed ..."
         ante = anchor.head
         tokens += [ante, *[c for c in ante.children if c.dep_ == "compound"]]
         agents += [ante, *[c for c in ante.children if c.dep_ == "compound"]]
@@ -309,13 +311,20 @@ def _find_location(m: Mention, ents: dict[int, Span], stop: set[int]) -> Span | 
     best: tuple[int, Span] | None = None
     for owner in {m.anchor.i: m.anchor, m.trigger.i: m.trigger}.values():
         for t in _subtree_without(owner, stop, keep_acl=owner.pos_ != "VERB"):
-            if t.dep_ != "prep" or t.lower_ not in _WHERE | (_TO if m.type == "visit" else set()):
+            dest = {"to", "for"} if m.type == "visit" else set()  # "travelled to Tokyo", "leaves for Egypt"
+            if t.dep_ != "prep" or t.lower_ not in _WHERE | dest:
                 continue
             if t.lower_ == "on" and not any(entity_kind(ents[x.i])[0] in {"place", "state", "region"}
                                             for x in t.children if x.i in ents):
                 continue
             for x in t.subtree:
                 e = ents.get(x.i)
+                if e is not None and entity_kind(e)[0] == "demonym" and e.root.head.lower_ == "capital":
+                    # "in the Lithuanian capital": the capital city of that state
+                    cap = e.doc[e.start:e.root.head.i + 1]
+                    best = best or (abs(t.i - owner.i), Span(e.doc, cap.start, cap.end, label="GPE",
+                                                              span_id=f"place:{entity_kind(e)[1]}"))
+                    break
                 if e is not None and entity_kind(e)[0] in {"place", "state", "region"}:
                     dist = abs(t.i - owner.i)
                     if best is None or dist < best[0]:
@@ -768,7 +777,7 @@ def attach_events(doc: Doc, result: Extraction) -> None:
             loc_country = code
             # The visited state, and the host of a meeting or signing, take part in it.
             if code and code not in codes and (
-                    (kind == "state" and m.type == "visit")
+                    m.type == "visit"
                     or (m.type in {"meet", "agree"} and any(s.code == code for s in result.states))):
                 codes.append(code)
         when = _event_date(m)
@@ -804,6 +813,13 @@ def attach_events(doc: Doc, result: Extraction) -> None:
         ev.id = f"e{k}"
     result.events = events
     involved = {c for ev in events for c in ev.states}
+    # "President Joe Biden will host ...": the leader's state takes part even where the article
+    # never names it.
+    known = {st.code for st in result.states}
+    for code in sorted(involved - known):
+        if any(ld.state == code and ld.name in ev.participants for ld in result.leaders for ev in events):
+            result.states.append(State(code=code, name=gazetteer.country_name(code)))
+    result.states.sort(key=lambda st: st.name)
     for st in result.states:
         st.role = "participant" if st.code in involved else "mentioned"
     result.timeline = build_timeline(result)

@@ -127,6 +127,34 @@ CASES = [
      "aid", ["Australia"], ["AU"], None, "2023-W24", "planned"),
     ("The United States announced new military aid for Ukraine on Friday.",
      "aid", ["United States"], ["US"], None, "2023-06-09", "happened"),
+    # --- rules of news English met in longer stories ---
+    # a named summit is a meeting by its head word
+    ("Leaders gathered for the East Asia Summit in Jakarta on Thursday.",
+     "meet", [], [], "Jakarta", "2023-06-08", "happened"),
+    # a plan to attend, without saying what: still the meeting
+    ("Ukrainian President Volodymyr Zelensky is expected to attend on Wednesday.",
+     "meet", ["Volodymyr Zelensky"], ["UA"], None, "2023-06-14", "planned"),
+    # "leaves for X" is a visit to X
+    ("Kenyan President William Ruto leaves for Egypt on Monday.",
+     "visit", ["William Ruto"], ["KE", "EG"], "Egypt", "2023-06-12", "planned"),
+    # a relative clause's possessor takes part: "whose troops clashed"
+    ("China, whose troops clashed with Indian forces in June 2020, was not named.",
+     "attack", ["China"], ["CN", "IN"], None, "2020-06", "happened"),
+    # a diplomatic protest lodged
+    ("Beijing lodged solemn representations with Tokyo on Sunday over the remarks.",
+     "protest", [], [], None, "2023-06-04", "happened"),
+    # a pledge of aid is aid, dated by the pledge
+    ("Germany pledged on Tuesday a package of military aid worth 700 million euros.",
+     "aid", ["Germany"], ["DE"], None, "2023-06-06", "happened"),
+    # "the summit, which ended on Sunday": the relative clause dates the summit
+    ("The summit, which ended on Sunday, was held in Vilnius.",
+     "meet", [], [], "Vilnius", "2023-06-04", "happened"),
+    # the date of the announcement dates what it reports as done
+    ("The alliance's chief announced on Monday that Turkey had agreed to back the bid.",
+     "agree", ["Turkey"], ["TR"], None, "2023-06-05", "happened"),
+    # "in the Lithuanian capital" is a place
+    ("NATO leaders met in the Lithuanian capital on Tuesday.",
+     "meet", ["NATO"], [], "Lithuanian capital", "2023-06-06", "happened"),
     # --- elect ---
     ("Turkey held a presidential election on May 14.",
      "elect", ["Turkey"], ["TR"], None, "2023-05-14", "happened"),
@@ -191,6 +219,28 @@ def test_same_event_twice_is_one(nlp):
     meets = [e for e in result.events if e.type == "meet"]
     assert len(meets) == 1
     assert meets[0].mentions == 2
+
+
+def test_a_thing_of_a_state_is_not_the_state(nlp):
+    text = "The minister arrived in Rome aboard a French government plane on Saturday."
+    result = quadnews.extract(text, reference_date=REF)
+    visits = [e for e in result.events if e.type == "visit"]
+    assert visits and "FR" not in visits[0].states
+    assert {s.code: s.role for s in result.states}.get("FR") == "mentioned"
+
+
+def test_two_meetings_on_one_day_with_different_people(nlp):
+    text = ("Japanese Prime Minister Fumio Kishida met Ukrainian President Volodymyr Zelensky in Hiroshima "
+            "on Sunday. Zelensky also met US President Joe Biden on Sunday.")
+    result = quadnews.extract(text, reference_date=REF)
+    meets = [e for e in result.events if e.type == "meet"]
+    assert len(meets) == 2, [(e.trigger, e.participants) for e in meets]
+
+
+def test_leader_brings_his_state(nlp):
+    text = "President Joe Biden will host the alliance's leaders in Washington next July."
+    result = quadnews.extract(text, reference_date=REF)
+    assert {s.code: s.role for s in result.states}.get("US") == "participant"
 
 
 def test_participant_roles(nlp):
