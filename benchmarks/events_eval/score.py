@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         if art is None:
             raise SystemExit(f"article {nn}: could not be read: {got}")
         articles.append(art)
-    rows = [score_article(nn, gold_all[nn], res) for nn, res in zip(wanted, extract_many(articles))]
+    rows = [score_article(nn, gold_all[nn], res) for nn, res in zip(wanted, extract_many(articles), strict=True)]
 
     tot = Counter()
     miss_causes: Counter[str] = Counter()
@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  MISS [{cause}] {fmt_gold(g)}")
             for e in evs[:3]:
                 print(f"        got {fmt_pred(e)}")
-        for g, evs in r["date_wrong"]:
+        for g, _evs in r["date_wrong"]:
             if any(g is m[0] for m in r["misses"]):
                 continue
             print(f"  DATE {fmt_gold(g)}")

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Token, Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from quadnews.dates.calendar import Period, period_of_value
