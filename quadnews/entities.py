@@ -374,8 +374,124 @@ def _capital_metonymy(ents: list[Span]) -> list[Span]:
             code = None
         if code and not any(t.text in person_words for t in e):
             root = e.root
+            if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+                root = root.head  # "Washington and Berlin blocked": each conjunct is a subject
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs:
                 e = Span(e.doc, e.start, e.end, label="GPE", span_id=f"state:{code}")
+        out.append(e)
+    return out
+
+
+# Lower-case particles inside personal names: "Ursula von der Leyen", "Rogelio Ramírez de la O".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "la", "le", "da", "dos", "du", "bin",
+                             "al", "el", "ter"})
+
+
+def _name_particles(ents: list[Span]) -> list[Span]:
+    """A person's name the model cut after a particle ("Ursula von der" + "Leyen") goes on through
+    the capitalized words that follow: a particle never ends a name."""
+    out: list[Span] = []
+    skip_until = -1
+    for e in ents:
+        if e.start < skip_until:
+            continue
+        if e.label_ == "PERSON" and e[-1].lower_ in _NAME_PARTICLES and e[-1].is_lower:
+            doc = e.doc
+            j = e.end
+            while j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper():
+                j += 1
+            if j > e.end:
+                e = Span(doc, e.start, j, label="PERSON")
+                skip_until = j
+        out.append(e)
+    return out
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _coordinated_with_state(doc: Doc, start: int, end: int, state_at: dict[int, str]) -> bool:
+    """Whether tokens [start, end) are a conjunct of a list that has a state in it ("Ghana, Togo
+    and Cameroon", "Washington and Israel"), by the parse: a list is a chain of ``conj`` arcs,
+    so "Baghdad in Iraq, Kabul in Afghanistan" is no list of Kabul with Iraq."""
+    root = doc[start:end].root
+    if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return False
+    if end + 1 < len(doc) and doc[end].lower_ in {"in", ","} and end + 1 in state_at:
+        return False  # "Kabul in Afghanistan": a city being located, not a list member
+    first = _first_conjunct(root)
+    return any(_first_conjunct(doc[i]) == first and not start <= i < end for i in state_at
+               if doc[i].dep_ == "conj" or doc[i] == first)
+
+
+def _coordination(ents: list[Span]) -> list[Span]:
+    """Members of a list share its class: a capital or a country name that is also a word
+    ("Togo", "Chad", left to the model) listed with states is a state."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    state_at: dict[int, str] = {}
+    for e in ents:
+        kind, code = entity_kind(e)
+        if kind == "state" and code:
+            state_at[e.start] = code
+            state_at[e.end - 1] = code
+    if not state_at:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for e in ents:
+        kind, _ = entity_kind(e)
+        cap = gazetteer.capital_code(e.text) if kind == "place" else None
+        if cap is None and e.label_ in {"PERSON", "ORG"} and len(e) == 1:
+            cap = gazetteer.country_code(e.text)  # "Ghana, Togo and Cameroon" with Togo tagged PERSON
+        if cap and _coordinated_with_state(doc, e.start, e.end, state_at):
+            e = Span(doc, e.start, e.end, label="GPE", span_id=f"state:{cap}")
+        out.append(e)
+    ambiguous = gazetteer.ambiguous_names()
+    for t in doc:
+        if t.i in taken or t.text not in ambiguous or not t.is_title:
+            continue
+        code = gazetteer.country_code(t.text)
+        if code and _coordinated_with_state(doc, t.i, t.i + 1, state_at):
+            out.append(Span(doc, t.i, t.i + 1, label="GPE", span_id=f"state:{code}"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _subdivision_names(ents: list[Span]) -> list[Span]:
+    """"a plant in Georgia" in a story about the US is the US state: a country name that is also
+    a subdivision of another named country is the country only with evidence for it (its demonym
+    or capital, or being listed with other states)."""
+    names = gazetteer.subdivision_names()
+    if not ents or not names:
+        return ents
+    doc = ents[0].doc
+    state_at: dict[int, str] = {}
+    named: set[str] = set()
+    for e in ents:
+        kind, code = entity_kind(e)
+        if kind in {"state", "demonym"} and code and e.text not in names:
+            named.add(code)
+        if kind == "state" and code:
+            state_at[e.start] = state_at[e.end - 1] = code
+    evidence: set[str] = set()
+    for e in ents:
+        kind, code = entity_kind(e)
+        if kind == "demonym" and code:
+            evidence.add(code)
+        if kind in {"place", "state"} and gazetteer.capital_code(e.text):
+            evidence.add(gazetteer.capital_code(e.text) or "")
+        if kind == "state" and e.text in names and _coordinated_with_state(doc, e.start, e.end, state_at):
+            evidence.add(code or "")
+    out: list[Span] = []
+    for e in ents:
+        kind, code = entity_kind(e)
+        parent = names.get(e.text)
+        if kind == "state" and parent and parent in named and code not in evidence:
+            e = Span(doc, e.start, e.end, label="GPE", span_id=f"place:{parent}")
         out.append(e)
     return out
 
@@ -399,8 +515,8 @@ def qn_entities(doc: Doc) -> Doc:
         kept.append(e)
     ents = _one_sense_per_discourse(kept + [o for o in orgs])
     ents = _split_state_prefix(_split_titles(sorted(ents, key=lambda e: e.start)))
-    ents = _surname_mentions(doc, _surnames_as_people(ents))
+    ents = _name_particles(_surname_mentions(doc, _surnames_as_people(ents)))
     classified = [c for c in (classify(e) for e in ents) if c is not None]
     classified = filter_spans(classified)
-    doc.ents = _capital_metonymy(_subdivisions(classified))
+    doc.ents = _subdivision_names(_coordination(_capital_metonymy(_subdivisions(classified))))
     return doc

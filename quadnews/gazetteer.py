@@ -133,3 +133,20 @@ def city_country(name: str) -> str | None:
     if t.isupper() and len(t) > 3:
         t = t.title()  # datelines: "TOKYO, May 24 (Reuters) -"
     return _capital_index().get(t) or _cities().get(t)
+
+
+@cache
+def _intergovernmental() -> frozenset[str]:
+    return frozenset(_load("regions.json").get("intergovernmental", []))
+
+
+def is_intergovernmental(text: str) -> bool:
+    """An international body ("IMF", "the European Commission"): its officers serve no one state."""
+    t = normalize_name(text)
+    return is_grouping(t) or t in _intergovernmental()
+
+
+@cache
+def subdivision_names() -> dict[str, str]:
+    """Country names that also name a subdivision of another country: "Georgia" -> US."""
+    return dict(_load("country_overrides.json").get("subdivision_names", {}))

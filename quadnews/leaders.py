@@ -22,6 +22,7 @@ Rules of news English, each tested in ``tests/test_leaders.py``:
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,9 +50,14 @@ def title_index() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 @cache
-def _implied_states() -> dict[str, str]:
-    """Canonical title -> the one state that uses it ("Taoiseach" -> IE)."""
-    return {v[0]: v[2] for v in _titles()["titles"].values() if len(v) > 2}
+def _implied_states() -> dict[str, tuple[str, ...]]:
+    """Canonical title -> the states that use it, the usual one first ("Taoiseach" -> IE;
+    "Foreign Secretary" -> GB, then IN, PK, ... whose top diplomats have that title too)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for v in _titles()["titles"].values():
+        if len(v) > 2:
+            out[v[0]] = tuple(v[2]) if isinstance(v[2], list) else (v[2],)
+    return out
 
 
 @cache
@@ -209,11 +215,36 @@ def _strip_name(span: Span) -> str:
     return " ".join(t.text for t in toks).replace(" - ", "-").replace(" .", ".")
 
 
-def _capitalized_name_after(doc: Doc, i: int, ents: dict[int, Span]) -> Span | None:
+# Words before a lower-case title that make "TITLE, NAME" an apposition ("Chile's foreign minister,
+# Alberto van Klaveren, said"; "the European Council president, Charles Michel,"), unlike a clause
+# boundary ("If he became king, Charles would ...").
+_APPOSITION_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "'s", "’s"})
+
+
+def _apposition_before(doc: Doc, start: int, ents: dict[int, Span]) -> bool:
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in set(_titles()["modifiers"]):
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in _APPOSITION_DETERMINERS:
+        return True
+    e = ents.get(j)
+    # "Chinese foreign minister, Wang Yi," / "the IMF managing director, X,"
+    return e is not None and e.end == j + 1 and (_state_code(e) is not None or e.label_ == "ORG")
+
+
+def _capitalized_name_after(doc: Doc, i: int, ents: dict[int, Span], title_start: int | None = None) -> Span | None:
     """A name right after a title: a PERSON entity, or a run of capitalized proper nouns."""
     if i < len(doc) and doc[i].text == "," and doc[i - 1].is_title:
         # "the President of the United States, Joe Biden," but not "If he became king, Charles"
         i += 1
+    elif i + 1 < len(doc) and doc[i].text == "," and title_start is not None \
+            and _apposition_before(doc, title_start, ents):
+        e = ents.get(i + 1)
+        if e is None or e.start != i + 1 or not _name_like(e):
+            return None
+        return e
     while i < len(doc) - 1 and _is_honorific(doc[i]) and doc[i + 1].is_title:
         i += 1  # "Lord Chancellor Lord Falconer"
     e = ents.get(i)
@@ -255,6 +286,72 @@ def _org_heads() -> frozenset[str]:
     return org_heads()
 
 
+# Titles of people posted abroad: "Ambassador to China" names the host, not the envoy's state.
+_POSTED_TITLES = frozenset({"Ambassador", "Envoy", "Special Envoy"})
+
+
+def _posted_to(doc: Doc, i: int, ents: dict[int, Span]) -> int:
+    """Index after "to China" / "to the United States" following an envoy's title, else ``i``."""
+    if i < len(doc) and doc[i].lower_ == "to":
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ == "the" and j not in ents:
+            j += 1
+        e = ents.get(j)
+        if e is not None and e.start == j and not _state_code(e):
+            # "Ambassador to China Hideo Tarumi" tagged as one ORG: the country, then the name
+            for n in (3, 2, 1):
+                if j + n < e.end and gazetteer.country_code(doc[j:j + n].text):
+                    return j + n
+        if e is not None and e.start == j and (_state_code(e) or entity_kind(e)[0] in {"place", "org"}):
+            return e.end
+    return i
+
+
+def _name_like(e: Span) -> bool:
+    """A PERSON entity, or a short run of capitalized words the model took for an organization
+    ("Elena Quispe" tagged ORG) that has no organization head noun, in a slot only a person fills."""
+    if e.label_ == "PERSON":
+        return True
+    return e.label_ == "ORG" and 2 <= len(e) <= 4 and all(t.is_title and t.is_alpha for t in e) \
+        and e[-1].text not in _org_heads() and not gazetteer.is_intergovernmental(e.text) \
+        and not any(gazetteer.country_code(t.text) or gazetteer.demonym_code(t.text) for t in e)
+
+
+def _body(e: Span | None) -> bool:
+    return e is not None and e.label_ == "ORG" and gazetteer.is_intergovernmental(e.text)
+
+
+def _office_of_body(doc: Doc, tm: TitleMatch, ents: dict[int, Span]) -> tuple[TitleMatch | None, int]:
+    """"IMF Managing Director", "the European Council president", "chairperson of the African
+    Union Commission": the office belongs to an international body, so its holder has no state.
+    A 'body' title ("managing director", "chair") is a leader's title only in that context; a
+    state title keeps its reading elsewhere. Returns the title (None when it is no title here)
+    and the index after "of the BODY"."""
+    j = tm.start - 1
+    while j >= 0 and doc[j].lower_ in set(_titles()["modifiers"]):
+        j -= 1
+    if j >= 0 and doc[j].text in _NAME_PUNCT:
+        j -= 1
+    if j >= 0 and _body(ents.get(j)):
+        return TitleMatch(tm.title, "org", tm.start, tm.end), tm.end
+    k = tm.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        e = ents.get(k + 1) or ents.get(k + 2)
+        if e is not None and e.start in {k + 1, k + 2} and _body(e):
+            return TitleMatch(tm.title, "org", tm.start, tm.end), e.end
+    return (None if tm.scope == "body" else tm), tm.end
+
+
+# Verbs of taking, holding or leaving an office: "takes over as", "stays on as", "quit as"
+# ("said as home secretary he ..." is about someone else).
+_OFFICE_VERBS = frozenset({"serve", "take", "stay", "remain", "continue", "name", "appoint", "swear", "elect",
+                           "install", "return", "quit", "resign", "step", "succeed", "replace", "nominate",
+                           "reappoint", "retain", "keep", "act"})
+
+
+_HYPOTHETICAL = frozenset({"would", "could", "may", "might", "should", "must", "can"})
+
+
 def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
     """(name span, title, state code) for each "TITLE NAME" and "NAME, ... TITLE" in the doc."""
     ents = _ent_at(doc)
@@ -267,9 +364,21 @@ def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
             i += 1
             continue
         # Only the longest title from here: "Prime Minister" not "Minister".
+        body_tm, after_body = _office_of_body(doc, tm, ents)
+        if body_tm is None:
+            i = tm.end
+            continue
+        tm = body_tm
         state = state_before(doc, tm.start, ents)
         of_state, after = state_after_of(doc, tm.end, ents)
-        name = _capitalized_name_after(doc, after, ents)
+        if of_state is None and tm.title in _POSTED_TITLES:
+            after = _posted_to(doc, tm.end, ents)
+        after = max(after, after_body)
+        name = _capitalized_name_after(doc, after, ents, tm.start)
+        inside = ents.get(after)
+        if name is None and inside is not None and inside.start < after and tm.title in _POSTED_TITLES \
+                and all(t.is_title for t in doc[after:inside.end]):
+            name = doc[after:inside.end]
         if name is not None and name.start not in seen:
             seen.add(name.start)
             if not _is_shadow(doc, tm.start):
@@ -277,9 +386,37 @@ def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
                 after_name, _ = state_after_of(doc, name.end, ents)
                 found.append((name, tm, state or of_state or after_name))
         i = tm.end
+    # Appointments: "John Steenhuisen becomes Minister of Agriculture", "Paul Mashatile stays on
+    # as deputy president": the subject of "become" or of a verb with "as TITLE" holds the title.
+    for e in doc.ents:
+        if not _name_like(e) or e.start in seen or e.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = e.root.head
+        if any(c.dep_ == "mark" and c.lower_ != "that" or c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL
+               for c in verb.children):
+            continue  # "after Charles becomes king", "she could become minister": not (yet) in office
+        starts = [c.i + 1 for c in verb.children if c.lower_ == "as" and c.i >= e.end
+                  and verb.lemma_.lower() in _OFFICE_VERBS]
+        if verb.lemma_ == "become" and verb.i >= e.end:
+            starts.append(verb.i + 1)
+        for j in starts:
+            while j < len(doc) and (doc[j].lower_ in {"the", "a", "its", "his", "her"}
+                                    or doc[j].lower_ in set(_titles()["modifiers"]) and not title_starting_at(doc, j)):
+                j += 1
+            st = _state_code(ents.get(j))
+            if st and ents.get(j) is not None:
+                j = ents[j].end + (ents[j].end < len(doc) and doc[ents[j].end].text in _NAME_PUNCT)
+            tm = title_starting_at(doc, j) if j < len(doc) else None
+            if tm is not None:
+                tm = _office_of_body(doc, tm, ents)[0]
+            if tm is not None:
+                of_state, _ = state_after_of(doc, tm.end, ents)
+                found.append((e, tm, st or of_state))
+                seen.add(e.start)
+                break
     # Appositives: "Fumio Kishida, Japan's prime minister" / "Kishida, the prime minister of Japan"
     for e in doc.ents:
-        if e.label_ != "PERSON" or e.start in seen:
+        if not _name_like(e) or e.start in seen:
             continue
         j = e.end
         if j < len(doc) and doc[j].text == ",":
@@ -298,6 +435,11 @@ def find_titled_names(doc: Doc) -> list[tuple[Span, TitleMatch, str | None]]:
             tm = title_starting_at(doc, j)
             if tm is not None and tm.end < len(doc) and doc[tm.end].text in _NAME_PUNCT:
                 tm = None  # "the Kantei, the prime minister's office": the title only qualifies
+            if tm is None and _body(ent) and ent is not None:
+                # "Ursula von der Leyen, the European Commission president"
+                tm = title_starting_at(doc, ent.end)
+            if tm is not None:
+                tm = _office_of_body(doc, tm, ents)[0]
             if tm is not None and not _is_shadow(doc, tm.start):
                 of_state, _ = state_after_of(doc, tm.end, ents)
                 found.append((e, tm, st or of_state))
@@ -358,7 +500,8 @@ def role_mentions(doc: Doc) -> list[tuple[TitleMatch, list[str], Span]]:
                 j = ents[j].end
                 if not plural:
                     break
-        if codes and _capitalized_name_after(doc, j, ents) is None and not _after_name(doc, tm.start, ents):
+        if codes and _capitalized_name_after(doc, j, ents, tm.start) is None \
+                and not _after_name(doc, tm.start, ents):
             out.append((tm, codes, doc[tm.start:j]))
         i = max(j, tm.end)
     return out
@@ -395,6 +538,7 @@ def _is_state_title(title: str | None) -> bool:
 def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
     reference: date | None = doc._.qn_reference if doc.has_extension("qn_reference") else None
     leaders: dict[str, Leader] = {}
+    body_offices: set[int] = set()  # id() of leaders whose office belongs to an international body
     titled = find_titled_names(doc)
     for span, tm, state in titled:
         name = _without_honorific(_strip_name(span))
@@ -414,6 +558,8 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
                 leaders[key] = lead
         if lead is None:
             lead = leaders[key] = Leader(name=name, title=tm.title, state=state if tm.scope == "state" else None)
+            if tm.scope != "state":
+                body_offices.add(id(lead))
         if lead.state is None and state and tm.scope == "state":
             lead.state = state
         if name not in lead.aliases:
@@ -428,7 +574,7 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
                 leaders.setdefault(kl.name.lower(), lead)
     people: dict[str, Person] = {}
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _known_full_name(ent):
             continue
         name = _without_honorific(_strip_name(ent))
         if not name or gazetteer.country_code(name) or gazetteer.demonym_code(name):
@@ -476,7 +622,7 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
                     alias = alias[4:]
                 if len(codes) == 1 and alias[:1].isupper() and alias not in hits[0].aliases:
                     hits[0].aliases.append(alias)
-    _fill_states(doc, leaders, roles)
+    _fill_states(doc, leaders, roles, body_offices)
     _merge_known(leaders)
     for v in list(leaders.values()) + list(people.values()):
         v.aliases.sort()
@@ -485,12 +631,12 @@ def collect_people(doc: Doc) -> tuple[list[Leader], list[Person]]:
 
 
 def _fill_states(doc: Doc, leaders: dict[str, Leader],
-                 roles: list[tuple[TitleMatch, list[str], Span]]) -> None:
+                 roles: list[tuple[TitleMatch, list[str], Span]], body_offices: set[int]) -> None:
     """The state of leaders whose title had no state in its context."""
     dominant: str | None = None
     dominant_done = False
     for lead in leaders.values():
-        if lead.state is not None or not _is_state_title(lead.title):
+        if lead.state is not None or not _is_state_title(lead.title) or id(lead) in body_offices:
             continue
         kl = next((k for k in (lookup_leader(a, lead.title) for a in [lead.name, *lead.aliases]) if k), None)
         if kl is not None:
@@ -498,7 +644,7 @@ def _fill_states(doc: Doc, leaders: dict[str, Leader],
             continue
         implied = _implied_states().get(lead.title or "")
         if implied:
-            lead.state = implied
+            lead.state = _pick_implied(doc, implied)
             continue
         cands = {c for tm, codes, _ in roles if tm.title == lead.title for c in codes}
         same = [ld for ld in leaders.values() if ld.title == lead.title]
@@ -510,8 +656,47 @@ def _fill_states(doc: Doc, leaders: dict[str, Leader],
             lead.state = near
             continue
         if not dominant_done:
-            dominant, dominant_done = _dominant_state(doc), True
+            dominant, dominant_done = _dominant_state(doc) or dateline_state(doc), True
         lead.state = dominant
+
+
+def _pick_implied(doc: Doc, states: tuple[str, ...]) -> str:
+    """The state of a title several states use ("Foreign Secretary": GB, IN, PK, ...): the usual
+    one, unless the article names only other states among them (an Indian story's "Foreign
+    Secretary Vinay Kwatra")."""
+    if len(states) == 1:
+        return states[0]
+    counts: Counter[str] = Counter(c for e in doc.ents if (c := _state_code(e)) in states)
+    if not counts or counts[states[0]]:
+        return states[0]
+    return counts.most_common(1)[0][0]
+
+
+# "BUENOS AIRES, Argentina (AP) —", "NAIROBI, March 4 (Reuters) -", "PRETORIA - ": a dateline
+# opens a line with the city in capitals.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,}?[A-Z.])\s*(?:,|\(|[-—–]{1,2}\s)")
+
+
+def dateline_state(doc: Doc) -> str | None:
+    """The state of a dateline's city. In a datelined story an unqualified national title
+    ("Economy Minister Luis Caputo") is the local government's."""
+    for line in doc.text.splitlines()[:12]:
+        m = _DATELINE.match(line)
+        if m is None or "/" in line[:m.end()]:
+            continue  # "WASHINGTON/ISLAMABAD": two places, no single home state
+        city = m.group(1).strip()
+        code = gazetteer.country_code(city) or gazetteer.city_country(city)
+        if code:
+            return code
+    return None
+
+
+def _known_full_name(ent: Span) -> bool:
+    """"Olaf Scholz and Giorgia Meloni" tagged ORG: a full name the knowledge base knows as an
+    office holder is a person whatever label the model gave it."""
+    text = _strip_name(ent)
+    return ent.label_ in {"ORG", "NORP", "FAC"} and " " in text and text.lower() in known_leaders() \
+        and not gazetteer.country_code(text)
 
 
 def _merge_known(leaders: dict[str, Leader]) -> None:

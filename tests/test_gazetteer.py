@@ -75,3 +75,16 @@ def test_generated_data_is_up_to_date():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IMF", True), ("the European Commission", True), ("African Union Commission", True), ("NATO", True),
+    ("Shell", False), ("Supreme Court", False),
+])
+def test_intergovernmental_bodies(text, expected):
+    assert gazetteer.is_intergovernmental(text) is expected
+
+
+def test_subdivision_names():
+    assert gazetteer.subdivision_names().get("Georgia") == "US"
+    assert gazetteer.demonym_code("Korean") == "KR"

@@ -51,6 +51,32 @@ PATTERNS = [
     # an office holder the knowledge base does not know: the state named before him
     ("Peacekeepers in Ivory Coast were attacked after President Laurent Gbagbo broke the ceasefire.",
      "Laurent Gbagbo", "President", "CI"),
+    # "TITLE, NAME" in apposition after a possessive or determiner
+    ("Peru's foreign minister, Elena Quispe, arrived in Lima on Monday.", "Elena Quispe", "Foreign Minister", "PE"),
+    ("The talks were led by the Dutch trade minister, Pieter Jansen, on Friday.", "Pieter Jansen",
+     "Trade Minister", "NL"),
+    # an ambassador's host state is not his own
+    ("Deputy Minister Li Wen met Australian Ambassador to China Mark Dobbs on Monday.", "Mark Dobbs", "Ambassador",
+     "AU"),
+    # offices of international bodies have no state
+    ("IMF Managing Director Kristalina Georgieva praised the reforms.", "Kristalina Georgieva", "Managing Director",
+     None),
+    ("Amina Diallo, chairperson of the African Union Commission, urged restraint.", "Amina Diallo", "Chair", None),
+    ("Speaking in Rome, the European Council president, Henrik Larsen, said talks would resume.", "Henrik Larsen",
+     "President", None),
+    # taking an office: "NAME becomes TITLE", "NAME takes over as TITLE"
+    ("Thabo Nkosi takes over as finance minister of Botswana next week.", "Thabo Nkosi", "Finance Minister", "BW"),
+    ("Analysts expect that Maria Sousa becomes Portugal's defence minister after the election.", "Maria Sousa",
+     "Defence Minister", "PT"),
+    # a title several states use: the one the article names
+    ("India and the US will sign the deal, Foreign Secretary Arun Mehta told reporters in India on Monday.",
+     "Arun Mehta", "Foreign Secretary", "IN"),
+    # a datelined story: an unqualified national title is the dateline state's
+    ("LIMA, Peru (AP) - Economy Minister Carla Ruiz said Brazil and Chile had agreed.", "Carla Ruiz",
+     "Economy Minister", "PE"),
+    # a name with lower-case particles the model cut short
+    ("Mexico's finance minister, Rogelio Ramírez de la O, said the budget was balanced.", "Rogelio Ramírez de la O",
+     "Finance Minister", "MX"),
     # the article's state when nothing else tells
     ("The UK budget was cut. The UK economy slowed. Finance Minister Jane Doakes said Britain would recover.",
      "Jane Doakes", "Finance Minister", "GB"),
@@ -110,6 +136,15 @@ def test_former_office_holder_without_title_is_a_person(nlp):
 def test_shadow_ministers_are_not_leaders(nlp):
     result = quadnews.extract("Shadow chancellor George Osborne attacked the plan.", reference_date=date(2005, 3, 1))
     assert result.leaders == []
+
+
+@pytest.mark.parametrize("text", [
+    # a future or hypothetical office is not held yet
+    "Polls suggest most people would accept Camilla after Charles becomes king.",
+    "Some in the party say Jane Porter could become chancellor one day.",
+])
+def test_hypothetical_office_is_no_title(nlp, text):
+    assert _leaders(text) == {}
 
 
 @pytest.mark.parametrize("text", [
