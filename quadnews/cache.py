@@ -31,6 +31,7 @@ from typing import Any
 
 from quadnews import __version__
 from quadnews.article import Article
+from quadnews.errors import QuadnewsError
 
 CACHE_FILE = "extractions.sqlite3"
 CACHE_DIR_ENV = "QUADNEWS_CACHE_DIR"
@@ -118,6 +119,9 @@ def _report(message: str) -> None:
     sys.stderr.flush()
 
 
+_OPEN_ATTEMPTS = 40
+
+
 class Cache:
     """The extraction cache in ``folder`` (created when missing). Use as a context manager."""
 
@@ -152,10 +156,25 @@ class Cache:
         return db
 
     def _open(self) -> None:
-        try:
-            self._db = self._connect()
-        except sqlite3.DatabaseError as err:
-            self._rebuild(err)
+        # Another run opening the same file at the same moment holds a lock for a few
+        # milliseconds ("database is locked" even past busy_timeout while it switches the
+        # journal to WAL): that is a busy file, not a damaged one, so wait and try again.
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                self._db = self._connect()
+                return
+            except sqlite3.OperationalError as err:
+                if ("locked" in str(err) or "busy" in str(err)) and attempt + 1 < _OPEN_ATTEMPTS:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                if "locked" in str(err) or "busy" in str(err):
+                    raise QuadnewsError(f"cache {self.path} stays locked by another run; "
+                                        "try again, or pass --no-cache") from err
+                self._rebuild(err)
+                return
+            except sqlite3.DatabaseError as err:
+                self._rebuild(err)
+                return
 
     def _rebuild(self, err: BaseException) -> None:
         self._report(f"cache {self.path} is damaged ({err}); rebuilding it")

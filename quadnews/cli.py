@@ -188,10 +188,15 @@ def extract(
         stream = run(good_articles(), jobs=jobs or None, model=model, cache_dir=cache_dir, no_cache=no_cache,
                      engine=engine.value, scheduler=scheduler, total=count_articles(files) if show else None,
                      show_progress=show, on_error=on_error)
-        if fmt is Format.jsonl and output is None:
+        if fmt is Format.jsonl:
             # One line per article as it is done: a million-article run never holds them all.
             from quadnews.render.jsonout import to_jsonl
 
+            if output is not None:
+                from quadnews.engine import write_lines_atomic
+
+                write_lines_atomic(output, (to_jsonl([r]) for r in stream))
+                return EXIT_INPUT_FAILED if failed else EXIT_OK
             for r in stream:
                 sys.stdout.write(to_jsonl([r]))
                 sys.stdout.flush()

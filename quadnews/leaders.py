@@ -141,8 +141,17 @@ class TitleMatch:
     end: int
 
 
+@cache
+def _title_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """First and last words of every title: most tokens start or end none, and need no lookup."""
+    keys = title_index()
+    return frozenset(k[0] for k in keys), frozenset(k[-1] for k in keys)
+
+
 def title_ending_at(doc: Doc, end: int) -> TitleMatch | None:
     """The longest title whose last token is ``end - 1``."""
+    if end < 1 or doc[end - 1].lower_ not in _title_edges()[1]:
+        return None
     index = title_index()
     for n in range(min(_max_title_len(), end), 0, -1):
         key = _lower_tokens(doc, end - n, end)
@@ -153,6 +162,8 @@ def title_ending_at(doc: Doc, end: int) -> TitleMatch | None:
 
 
 def title_starting_at(doc: Doc, start: int) -> TitleMatch | None:
+    if start >= len(doc) or doc[start].lower_ not in _title_edges()[0]:
+        return None
     index = title_index()
     for n in range(min(_max_title_len(), len(doc) - start), 0, -1):
         key = _lower_tokens(doc, start, start + n)
@@ -470,7 +481,8 @@ def role_mentions(doc: Doc) -> list[tuple[TitleMatch, list[str], Span]]:
     while i < len(doc):
         tm = title_starting_at(doc, i)
         plural = False
-        if tm is None and doc[i].lower_.endswith("s"):
+        low = doc[i].lower_
+        if tm is None and low.endswith("s") and (low in _title_edges()[0] or low[:-1] in _title_edges()[0]):
             # plural titles: "Prime Ministers", "Presidents"
             for n in range(min(_max_title_len(), len(doc) - i), 0, -1):
                 key = _lower_tokens(doc, i, i + n)

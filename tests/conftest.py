@@ -28,3 +28,9 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared not found next to the repository ({SHARED}); corpus tests skipped")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(monkeypatch, tmp_path_factory):
+    """Each test gets an empty extraction cache, so no test sees another's cached results."""
+    monkeypatch.setenv("QUADNEWS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

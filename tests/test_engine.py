@@ -190,3 +190,23 @@ def test_cli_jsonl_streams_the_same_lines(nlp, tmp_path):
     expected = [json.dumps(r.to_dict(), ensure_ascii=False) for r in extract_many(articles(files))]
     assert proc.stdout.splitlines() == expected
     assert "\x1b[" not in proc.stderr  # no progress bar when stderr is not a terminal
+    out = tmp_path / "out.jsonl"
+    subprocess.run([sys.executable, "-m", "quadnews", "extract", *map(str, files), "-f", "jsonl", "-o", str(out),
+                    "--cache-dir", str(tmp_path)], capture_output=True, text=True, check=True)
+    assert out.read_text(encoding="utf-8").splitlines() == expected
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+def test_streamed_output_file_is_atomic(tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous\n")
+
+    def lines():
+        yield "one\n"
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        engine.write_lines_atomic(target, lines())
+    assert target.read_text() == "previous\n" and [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    assert not engine.write_lines_atomic(tmp_path / "none.jsonl", iter(()))
+    assert not (tmp_path / "none.jsonl").exists()
