@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from quadnews.article import Article
+from quadnews.errors import QuadnewsError
 from quadnews.models import Extraction, extraction_from_dict
 
 Row = tuple[int, "str | None", "str | None"]  # (index, Extraction JSON or None, error or None)
@@ -98,6 +99,8 @@ def process_chunk(items: Chunk, model: str, parse: str | None = None) -> list[Ro
     try:
         results = list(extract_many([a for _, a in items], **kwargs))
         return [(i, json.dumps(r.to_dict(), ensure_ascii=False), None) for (i, _), r in zip(items, results, strict=True)]
+    except QuadnewsError:
+        raise  # the user's doing (an unknown model, ...): one message for the run, not per article
     except Exception:  # noqa: BLE001 - find the culprit below, one article at a time
         pass
     rows: list[Row] = []
@@ -378,8 +381,10 @@ def run(articles: Iterable[Article], *, jobs: int | None = None, model: str | No
         scheduler: str | None = None, total: int | None = None, show_progress: bool = False,
         on_error: Callable[[str, str], None] | None = None) -> Iterator[Extraction]:
     """What the ``extract`` and ``timeline`` commands call: the engine with a progress bar."""
+    from quadnews.pipeline import check_model
     from quadnews.progress import ArticleProgress
 
+    check_model(model)
     config = EngineConfig(jobs=jobs, model=model, cache_dir=cache_dir, use_cache=not no_cache,
                           engine=engine, scheduler=scheduler)
     with ArticleProgress(total, enabled=show_progress) as bar:

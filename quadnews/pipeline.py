@@ -52,6 +52,24 @@ def load_pipeline(model: str | None = None) -> Language:
     return _load(model_name(model))
 
 
+def check_model(model: str | None = None) -> str:
+    """The model's name, once it is known to be loadable (installed package or folder), without
+    loading it: a wrong ``--model`` is a usage error before any article is read."""
+    import importlib.util
+    from pathlib import Path
+
+    name = model_name(model)
+    if Path(name).exists():
+        return name
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ModelNotFoundError(name)
+    return name
+
+
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     import spacy
