@@ -55,6 +55,24 @@ def _governed_index() -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
+@cache
+def _known_verbs() -> frozenset[str]:
+    lex = lexicon()
+    verbs = {v for spec in lex["types"].values() for v in spec.get("verbs", [])}
+    verbs |= {v for spec in lex["types"].values() for vs in spec.get("governed_nouns", {}).values() for v in vs}
+    return frozenset(verbs | set(lex["support_verbs"]) | set(lex["planning_verbs"]) | set(lex["absent_verbs"]))
+
+
+def lemma_of(tok: Token) -> str:
+    """The lemma, mended where the rule lemmatizer drops a final "e" ("staged" -> "stag",
+    "hosted" is fine): a verb of our lexicon that fits the inflected form wins."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _known_verbs() and tok.pos_ in {"VERB", "AUX"} and lemma + "e" in _known_verbs() \
+            and tok.lower_.endswith(("ed", "ing", "es")):
+        return lemma + "e"
+    return lemma
+
+
 def cameo_code(event_type: str) -> str | None:
     return lexicon()["types"][event_type]["cameo"]
 
@@ -71,7 +89,7 @@ def _is_nominal(tok: Token) -> bool:
 
 def trigger_type(tok: Token) -> str | None:
     """The event type ``tok`` triggers, or None."""
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if tok.ent_type_ in {"DATE", "TIME", "PERSON", "GPE", "NORP", "CARDINAL"}:
         return None
     if tok.ent_type_ in {"ORG", "EVENT", "FAC"}:
@@ -84,7 +102,7 @@ def trigger_type(tok: Token) -> str | None:
         if lemma in _noun_index():
             return _noun_index()[lemma]
         gov = _governed_index().get(lemma)
-        if gov and tok.dep_ in _OBJ | {"nsubjpass"} and tok.head.lemma_.lower() in gov[1]:
+        if gov and tok.dep_ in _OBJ | {"nsubjpass"} and lemma_of(tok.head) in gov[1]:
             return gov[0]
         return None
     if tok.pos_ == "VERB" and lemma in _verb_index() and tok.dep_ not in {"amod", "compound"}:
@@ -131,13 +149,13 @@ def _anchor_verb(tok: Token) -> Token:
         return tok
     lex = lexicon()
     support = set(lex["support_verbs"])
-    gov = _governed_index().get(tok.lemma_.lower())
+    gov = _governed_index().get(lemma_of(tok))
     if gov:
         support |= gov[1]
     head = tok.head
     if tok.dep_ == "compound" and head.dep_ in _SUBJ | _OBJ:
         tok, head = head, head.head
-    if tok.dep_ in _OBJ | _SUBJ and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in support:
+    if tok.dep_ in _OBJ | _SUBJ and head.pos_ in {"VERB", "AUX"} and lemma_of(head) in support:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"} \
             and head.lower_ in set(lex["frame_preps"]):
@@ -145,7 +163,7 @@ def _anchor_verb(tok: Token) -> Token:
     # "approved $500 million in aid", "sent a package of assistance"
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "of"}:
         obj = head.head
-        if obj.dep_ in _OBJ and obj.head.pos_ == "VERB" and obj.head.lemma_.lower() in support:
+        if obj.dep_ in _OBJ and obj.head.pos_ == "VERB" and lemma_of(obj.head) in support:
             return obj.head
     return tok
 
@@ -185,7 +203,7 @@ def _qualifies_agent(e: Span, ents: dict[int, Span]) -> bool:
         other = ents.get(head.i)
         if other is not None and other.label_ in {"PERSON", "ORG"}:
             return True
-        if head.lemma_.lower() in _agent_nouns() or head.lower_ in _agent_nouns():
+        if lemma_of(head) in _agent_nouns() or head.lower_ in _agent_nouns():
             return True
         if head.dep_ not in {"compound", "amod"} or head.head.i == head.i:
             break
@@ -248,7 +266,7 @@ def _find_participants(m: Mention, ents: dict[int, Span], stop: set[int]) -> lis
     tokens: list[Token] = []
     agents: list[Token] = []
     anchor, trig = m.anchor, m.trigger
-    absent = anchor.lemma_.lower() in set(lexicon()["absent_verbs"])
+    absent = lemma_of(anchor) in set(lexicon()["absent_verbs"])
     for owner in {anchor.i: anchor, trig.i: trig}.values():
         for c in owner.children:
             if c.i == trig.i or (absent and owner is anchor and c.dep_ in _SUBJ):
@@ -335,7 +353,7 @@ def _find_location(m: Mention, ents: dict[int, Span], stop: set[int]) -> Span | 
                 e = ents.get(c.i)
                 if c.dep_ in _OBJ and e is not None and entity_kind(e)[0] in {"place", "state"}:
                     return e
-    if best is None and m.anchor.lemma_.lower() == "host":
+    if best is None and lemma_of(m.anchor) == "host":
         # "Japan will host the next meeting": the host is the place
         for c in m.anchor.children:
             e = ents.get(c.i)
@@ -379,7 +397,7 @@ def _status(m: Mention, ref: date | None) -> str:
     planning = set(lexicon()["planning_verbs"])
     h = v
     for _ in range(3):
-        if h.dep_ in {"xcomp", "ccomp"} and h.head.lemma_.lower() in planning and h.head.i != h.i:
+        if h.dep_ in {"xcomp", "ccomp"} and lemma_of(h.head) in planning and h.head.i != h.i:
             return "planned"
         if h.head.i == h.i:
             break
@@ -432,7 +450,7 @@ def _date_owners(tok: Token, owners: dict[int, list[int]]) -> list[int]:
             return owners[t.i]
         if t.head.i == t.i:
             return []
-        if t.dep_ == "relcl" and t.head.i in owners and t.lemma_.lower() in _frame_verbs():
+        if t.dep_ == "relcl" and t.head.i in owners and lemma_of(t) in _frame_verbs():
             return owners[t.head.i]  # "the summit, which ended on Sunday"
         if t.dep_ == "acl" and t.tag_ == "VBN" and not in_np:
             in_np = True
@@ -555,7 +573,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         head = m.anchor.head
         future = any(c.lower_ in {"will", "would", "shall", "'ll"} for c in m.anchor.children)
         if m.anchor.dep_ in {"advcl", "conj", "xcomp"} or (m.anchor.dep_ == "ccomp" and not future
-                                                          and head.lemma_.lower() in _REPORTING):
+                                                          and lemma_of(head) in _REPORTING):
             own = verb_dates.get(head.i, [])
             if own:
                 m.dates = list(own)
@@ -599,7 +617,7 @@ def _group_members(doc: Doc) -> dict[str, list[str]]:
         head = e.root
         # "The QUAD group includes India, Australia, ..."
         subj = head if head.dep_ in _SUBJ else (head.head if head.head.dep_ in _SUBJ else None)
-        if subj is not None and subj.head.lemma_.lower() in verbs:
+        if subj is not None and lemma_of(subj.head) in verbs:
             for t in subj.head.subtree:
                 if t.i in ents and t.i not in range(e.start, e.end):
                     k, c = entity_kind(ents[t.i])

@@ -176,6 +176,15 @@ ROUND2 = [
      "March 26", "DATE", "2023-03-26"),
     (REF, "Sales for the full year were $2 billion.", "the full year", "DATE", "2022"),
     (REF, "And just last month, a second mill was closed.", "last month", "DATE", "2022-02"),
+    # "N units later/after": TimeML tags the distance as a duration and leaves the signal word out
+    (REF, "The rescuers reached the village three days later.", "three days", "DURATION", "P3D"),
+    (REF, "The ferry sank a month after the storm.", "a month", "DURATION", "P1M"),
+    (REF, "The refugees were stranded in the camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    (REF, "The port reopened last Thanksgiving after repairs.", "last Thanksgiving", "DATE", "2021-11-25"),
+    (REF, "The peacekeepers will stay for at least two more weeks.", "two more weeks", "DURATION", "P2W"),
+    (REF, "Officials will announce the results today in Geneva.", "today", "DATE", "2022-03-26"),
+    # what was planned or scheduled lies ahead, whatever the tense of the planning
+    (REF, "The opposition has scheduled a rally Thursday in the capital.", "Thursday", "DATE", "2022-03-31"),
 ]
 
 
@@ -201,6 +210,14 @@ def test_earnings_report_compares_the_quarter(nlp) -> None:
     assert got["the latest period"][1] == "2022-Q3"
 
 
+def test_nine_months_compare_with_the_year(nlp) -> None:
+    text = ("For the third quarter ended Sept. 30, the insurer earned $4 million. "
+            "For the nine months, net rose to $9 million from $7 million a year earlier.")
+    got = found(nlp, text, ref=date(2022, 10, 28))
+    assert got["the third quarter"][1] == "2022-Q3"
+    assert got["a year earlier"][1] == "2021"
+
+
 def test_dateline_clock_and_date_stay_apart(nlp) -> None:
     got = found(nlp, "Published 18:45 IST, March 3rd 2023", ref=date(2023, 3, 3))
     assert got["18:45 IST"][:2] == ("TIME", "2023-03-03T18:45")
@@ -211,6 +228,12 @@ def test_dateline_clock_and_date_stay_apart(nlp) -> None:
     "A 52-year-old farmer was arrested near the border.",
     "Black Monday wiped a fifth off the index.",
     "The current account deficit widened sharply.",
+    # generic uses and titles: the present age, a prospect, the part of a day another date names
+    "The museum shows how today's youth use their phones.",
+    "Engineers there are designing the cars of tomorrow.",
+    "The summit will decide the future of the alliance.",
+    "The blast happened on the night of the storm near the port.",
+    'The senator told CBS\'s "60 Minutes" that he would run.',
 ])
 def test_round2_no_false_positives(nlp, sentence: str) -> None:
     assert not [d for d in dates_of(nlp, sentence) if d.type in ("DATE", "TIME", "DURATION")

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from quadnews.dates.calendar import Period, period_of_value
+from quadnews.dates.calendar import Period, containing, period_of_value
 from quadnews.dates.lexicon import lexicon
 from quadnews.dates.normalize import Resolution, resolve
 from quadnews.dates.tense import tense_of
@@ -28,6 +28,10 @@ _LEADING = frozenset({"just", "in", "on", "at", "by", "since", "until", "till", 
 # Leading words that TimeML keeps in the expression but a leading preposition would otherwise drop.
 _KEEP_AFTER = {"past": ("the",), "last": ()}
 _TRAILING = frozenset({",", ".", ";", ":", "'s", "’s", "-", "--", "and", "or", "to", "'", '"', ")", "("})
+# what "today's" describes when it means the present age rather than the day
+_GENERIC_NOUNS = frozenset({"world", "society", "youth", "young", "generation", "generations", "children", "kids",
+                            "teenagers", "standards", "technology", "era", "age", "economy", "culture"})
+_DISTANCE_SIGNALS = frozenset({"later", "after", "before"})
 _NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "LOC"})
 _RANGE = re.compile(r"\s+(?:and|to|through|until|till|or|-|–|—|ended|ending|that ended|which ended|beginning|"
                     r"starting|compared with|versus|vs\.?)\s+|(?<=\d)\s*[-–—]\s*(?=\d)")
@@ -38,6 +42,7 @@ _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 # "formerly", "shortly" (news uses them as discourse adverbs far more often than as times) and the
 # adjectives "quarterly", "annual" ("quarterly earnings" is not a time).
 _WORD_REF = ("now", "currently", "recently", "lately", "nowadays", "presently", "tonight", "overnight")
+_DAY_WORDS = ("today", "yesterday", "tomorrow")
 _SET_ADVERBS = ("annually", "weekly", "daily", "monthly", "yearly", "hourly", "biweekly", "fortnightly",
                 "semiannually", "biannually", "nightly")
 
@@ -84,6 +89,9 @@ def _matcher(vocab: Vocab) -> Matcher:
                      {"SHAPE": "dddd", "OP": "?"}]])
     m.add("YEAR", [[_lower_in(["in", "since", "until", "by", "during", "of", "before", "after", "from", "through"]),
                     {"SHAPE": "dddd"}]])
+    # spaCy now and then misses a plain "today" or "two more weeks"
+    m.add("DAYWORD", [[_lower_in(_DAY_WORDS)]])
+    m.add("MORE", [[{"LIKE_NUM": True}, _lower_in(["more", "additional", "extra"]), _lower_in(units)]])
     m.add("AGO", [[{"LIKE_NUM": True}, _lower_in(units), _lower_in(["ago", "earlier", "later"])],
                   [_lower_in(["a", "an"]), _lower_in(units), _lower_in(["ago", "earlier", "later"])]])
     m.add("REL", [[_lower_in(["earlier", "later", "early", "late"]), _lower_in(["this", "last", "next"]),
@@ -116,7 +124,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-case words and shapes near the start of every pattern (the Matcher runs around them)."""
     lex = lexicon()
     # each pattern holds one of these within two tokens of its start
-    words = set(_WORD_REF) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months) | set(lex.units)
+    words = set(_WORD_REF) | set(_DAY_WORDS) | set(_SET_ADVERBS) | set(lex.weekdays) | set(lex.months) | set(lex.units)
     words |= {"present", "future", "past", "term", "every", "each", "once", "twice", "current", "quarter", "half",
               "latest"}
     words |= {k.split()[0] for k in list(lex.holidays) + list(lex.movable_holidays)}
@@ -144,6 +152,26 @@ def _is_false_positive(span: Span) -> bool:
     # an organization name that swallowed its verb's date: "[the State Department on Sunday] issued"
     swallowed = prev is not None and prev.lower_ == "on" and (low[0] in lex.weekdays or low[0] in lex.months)
     if any(t.ent_type_ in _NAME_LABELS for t in span) and not swallowed:
+        return True
+    # a day or the future taken for an age or a prospect: "today's youth", "the cars of tomorrow",
+    # "the future of the alliance"; TimeML leaves such generic uses out
+    if len(low) == 1 and low[0] in ("today", "tomorrow") and nxt is not None:
+        after_s = doc[span.end + 1] if nxt.lower_ in ("'s", "’s") and span.end + 1 < len(doc) else None
+        if after_s is not None and after_s.lower_ in _GENERIC_NOUNS:
+            return True
+        if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].pos_ == "NOUN" \
+                and nxt.pos_ != "NOUN":
+            return True
+    if low in (["the", "future"], ["future"]) and nxt is not None and nxt.lower_ == "of":
+        return True
+    # "the night of Oct. 23", "the night the plane went down": the part of a day that what follows
+    # names, not the reference day's
+    if len(low) == 2 and low[0] == "the" and low[1] in ("night", "morning", "evening", "afternoon") \
+            and nxt is not None and (nxt.lower_ in ("of", "when", "that") or nxt.pos_ == "DET"):
+        return True
+    # a title: CBS's "60 Minutes", ABC's "This Week"
+    if any(t.lower_ in lex.units and t.is_title and not t.is_sent_start for t in words) and \
+            any(q.is_quote for q in doc[max(span.start - 1, 0): min(span.end + 2, len(doc))]):
         return True
     # ages are not times: "a 6-year-old boy", "52 years old"
     after = doc[span.end: span.end + 2].text.lower()
@@ -210,6 +238,11 @@ def _trim(span: Span) -> Span | None:
             break
         start += 1
     while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space):
+        end -= 1
+    # "three days later", "a month after the vote": TimeML tags the distance as a DURATION and
+    # leaves the word that orders it out as a signal; "the day before" stays an anaphoric day
+    if end - start >= 3 and doc[end - 1].lower_ in _DISTANCE_SIGNALS and doc[end - 2].lower_ in lexicon().units \
+            and doc[end - 3].lower_ not in ("the", "that", "this", "same"):
         end -= 1
     if start >= end:
         return None
@@ -313,7 +346,7 @@ def _expand(span: Span) -> Span:
     lex = lexicon()
     start = span.start
     first = doc[start].lower_
-    named = first in lex.months or first in lex.weekdays or first in lex.seasons
+    named = first in lex.months or first in lex.weekdays or first in lex.seasons or _is_holiday(span)
     if start > 0 and doc[start - 1].lower_ in _RELATIONS_BEFORE and (named or first in _PERIOD_WORDS):
         start -= 1
     if start > 0 and doc[start - 1].lower_ in _CLOCK_BEFORE and first in lex.weekdays:
@@ -391,6 +424,11 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
                     previous = p
             if r.type == "DATE" and r.anchor != "previous" and re.fullmatch(r"\d{4}-[QH]\d", r.value):
                 fiscal = period_of_value(r.value)
+            elif fiscal is not None and r.type == "DURATION" and _CUMULATIVE.fullmatch(span.text):
+                # "for the nine months, net rose from a year earlier": the comparison is now with
+                # the months so far, which TimeML gives as the year they fall in, not the quarter
+                previous = containing(fiscal.first, "Y")
+                fiscal = None
     out.sort(key=lambda t: t.start)
     return out
 
@@ -398,6 +436,7 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
 _COMPARISON = re.compile(r"\byear[- ](?:ago|earlier)\b|^the (?:1\d{3}|20\d{2}) (?:period|quarter)$|^the quarter$|"
                          r"\b(?:latest|current) period$",
                          re.IGNORECASE)
+_CUMULATIVE = re.compile(r"(?:the |its )?(?:first |latest |past )?(?:six|nine|6|9) months", re.IGNORECASE)
 _YEAR_ENDED = re.compile(r"(?:the )?(?:fiscal |financial )?year", re.IGNORECASE)
 
 
@@ -466,6 +505,11 @@ def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period |
         elif before == "for" and span.start > 1 and _plans_for(doc[span.start - 1]):
             # "has proposed for late May", "was scheduled for Tuesday": the time of the plan,
             # not of the proposing: it looks ahead from the time of writing
+            tense = "future"
+        elif doc.has_annotation("DEP") and span.root.head.lemma_.lower() in ("plan", "schedule") \
+                and span.root.head.i < span.start:
+            # "planned a rally on Saturday", "has scheduled a news conference Thursday": the
+            # planned event lies ahead of the planning, and news plans what is still to come
             tense = "future"
     return _cached_resolve(text, anchor, tense, previous)
 

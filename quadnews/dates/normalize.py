@@ -162,7 +162,9 @@ def duration_value(n: float | None, unit: str) -> str:
             return f"PT{whole}{letter}{frac}{smaller}" if whole else f"PT{frac}{smaller}"
         return f"PT{_fmt(n)}{letter}"
     if n is not None and n != int(n) and unit == "Y" and (n * 12) == int(n * 12):
-        return f"P{int(n * 12)}M"
+        # "2 1/2 years" is P2Y6M in TimeML, "half a year" P6M
+        whole, months = int(n), round((n - int(n)) * 12)
+        return f"P{whole}Y{months}M" if whole else f"P{months}M"
     return f"P{'X' if n is None else _fmt(n)}{unit}"
 
 
