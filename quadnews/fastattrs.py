@@ -20,6 +20,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
+_MAX_MEMO = 100_000
+
 # Token attributes a single-token pattern may test and still be indexed.
 _GETTERS = {
     "TAG": lambda t: t.tag_,
@@ -42,6 +44,7 @@ class FastAttributeRuler:
         self.matcher: Matcher | None = None
         self._memo: dict[tuple[Any, ...], list[int]] = {}
         self.predicates: list[tuple[int, dict[str, Any]]] = []
+        self._used: tuple[str, ...] = ()
         self._merged_memo: dict[tuple[int, ...], dict[int, Any]] = {}
 
     def copy_from(self, ruler: Any) -> FastAttributeRuler:
@@ -65,6 +68,10 @@ class FastAttributeRuler:
                     self.predicates.append((attr_id, spec))
         self.index = {k: dict(v) for k, v in index.items()}
         self.matcher = rest if has_rest else None
+        # Only the attributes some pattern tests make a token's answer differ.
+        names = {k for keys in self.index for k in keys} | {k for _, spec in self.predicates for k in spec}
+        self._used = tuple(sorted(names))
+        self._memo.clear()
         return self
 
     @staticmethod
@@ -105,12 +112,14 @@ class FastAttributeRuler:
         # Matching reads the doc before anything is set, as the ruler does: collect first.
         plan: list[tuple[Token, dict[int, Any]]] = []
         memo = self._memo
+        if len(memo) > _MAX_MEMO:
+            memo.clear()  # a long run meets ever more words: keep memory flat
+        used = self._used
         for tok in doc:
-            key = (tok.tag_, tok.lower_, tok.dep_, tok.is_space, tok.text, tok.pos_)
+            key = tuple(_GETTERS[name](tok) for name in used)
             ids = memo.get(key)
             if ids is None:
-                ids = memo[key] = self._ids_for(dict(zip(("TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "POS"),
-                                                          key, strict=True)))
+                ids = memo[key] = self._ids_for(dict(zip(used, key, strict=True)))
             more = extra.get(tok.i)
             if more:
                 ids = ids + more
