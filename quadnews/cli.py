@@ -193,7 +193,7 @@ def extract(
             from quadnews.render.jsonout import to_jsonl
 
             if output is not None:
-                from quadnews.engine import write_lines_atomic
+                from quadnews.output import write_lines_atomic
 
                 write_lines_atomic(output, (to_jsonl([r]) for r in stream))
                 return EXIT_INPUT_FAILED if failed else EXIT_OK

@@ -309,54 +309,6 @@ def _ordered(articles: Iterable[Article], backend: Backend, cache: Any, model: s
             yield res
 
 
-def write_lines_atomic(path: Path, lines: Iterable[str]) -> bool:
-    """Write ``lines`` to ``path`` as they come, atomically: a temporary file beside it, renamed
-    over it at the end (as ``quadnews.output.write_atomic`` does for whole texts). Nothing is
-    created when there are no lines; returns whether anything was written."""
-    import tempfile
-
-    from quadnews.errors import UsageError
-    from quadnews.output import _special
-
-    path = Path(path)
-    it = iter(lines)
-    first = next(it, None)
-    if first is None:
-        return False
-    if _special(path):  # a device or pipe (-o /dev/stdout): nothing to rename
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.write(first)
-            for line in it:
-                fh.write(line)
-        return True
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as err:
-        raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(first)
-            for line in it:
-                fh.write(line)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException as err:
-        # Ctrl-C or a failed article run: the target is left as it was, and no temporary file.
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(err, OSError):
-            raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
-        raise
-    return True
-
-
 def count_articles(targets: Iterable[str], *, follow_symlinks: bool = False) -> int | None:
     """How many article files the targets hold, for the progress bar's total (a cheap walk,
     no reading). A JSON Lines file counts as one until its records are read."""
@@ -392,4 +344,4 @@ def run(articles: Iterable[Article], *, jobs: int | None = None, model: str | No
 
 
 __all__ = ["DEFAULT_CHUNK", "EngineConfig", "LocalBackend", "count_articles", "default_jobs", "extract_stream", "run", "init_worker",
-           "process_chunk", "restore", "write_lines_atomic"]
+           "process_chunk", "restore"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from quadnews.errors import UsageError
@@ -50,14 +51,29 @@ def check_output(path: Path | None) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (see ``write_lines_atomic``)."""
+    write_lines_atomic(path, [text])
+
+
+def write_lines_atomic(path: Path, lines: Iterable[str]) -> bool:
+    """Write ``lines`` to ``path`` as they come, atomically: a temporary file beside it, renamed
+    over it at the end, so a reader never sees half a file and Ctrl-C leaves the target as it
+    was. Nothing is created when there are no lines; returns whether anything was written.
+    A device or pipe (``-o /dev/stdout``) is written directly: there is nothing to rename."""
     path = Path(path)
+    it = iter(lines)
+    first = next(it, None)
+    if first is None:
+        return False
     if _special(path):
         try:
             with open(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
+                fh.write(first)
+                for line in it:
+                    fh.write(line)
         except OSError as err:
             raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
-        return
+        return True
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -65,7 +81,9 @@ def write_atomic(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            fh.write(first)
+            for line in it:
+                fh.write(line)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp creates the file 0600; give the result the mode a plainly created file would get.
@@ -74,7 +92,8 @@ def write_atomic(path: Path, text: str) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException as err:
-        # BaseException: Ctrl-C during the write must not leave the temporary file behind either.
+        # BaseException: Ctrl-C (or a failed article run) during the write must not leave the
+        # temporary file behind either.
         try:
             os.unlink(tmp)
         except OSError:
@@ -82,3 +101,4 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(err, OSError):
             raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
         raise
+    return True

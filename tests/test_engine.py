@@ -18,6 +18,7 @@ from quadnews.api import extract_many
 from quadnews.article import Article
 from quadnews.engine import EngineConfig, extract_stream
 from quadnews.models import Extraction
+from quadnews.output import write_lines_atomic
 from quadnews.progress import ArticleProgress, wanted
 from quadnews.reading import article_from_text, read_file
 
@@ -206,7 +207,7 @@ def test_streamed_output_file_is_atomic(tmp_path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        engine.write_lines_atomic(target, lines())
+        write_lines_atomic(target, lines())
     assert target.read_text() == "previous\n" and [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
-    assert not engine.write_lines_atomic(tmp_path / "none.jsonl", iter(()))
+    assert not write_lines_atomic(tmp_path / "none.jsonl", iter(()))
     assert not (tmp_path / "none.jsonl").exists()
