@@ -185,7 +185,14 @@ ROUND2 = [
     (REF, "Officials will announce the results today in Geneva.", "today", "DATE", "2022-03-26"),
     # what was planned or scheduled lies ahead, whatever the tense of the planning
     (REF, "The opposition has scheduled a rally Thursday in the capital.", "Thursday", "DATE", "2022-03-31"),
+    # a frequency adjective before a noun still says how often
+    (REF, "Relatives of the miners have held a daily vigil at the pit gate.", "daily", "SET", "P1D"),
 ]
+
+
+def test_frequency_of_a_rate_is_no_time(nlp) -> None:
+    got = found(nlp, "The average daily output of the mine fell to 900 tonnes.", ref=REF)
+    assert "daily" not in got, got
 
 
 @pytest.mark.parametrize(("ref", "sentence", "text", "typ", "value"), ROUND2)

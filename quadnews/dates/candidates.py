@@ -45,6 +45,7 @@ _WORD_REF = ("now", "currently", "recently", "lately", "nowadays", "presently", 
 _DAY_WORDS = ("today", "yesterday", "tomorrow")
 _SET_ADVERBS = ("annually", "weekly", "daily", "monthly", "yearly", "hourly", "biweekly", "fortnightly",
                 "semiannually", "biannually", "nightly")
+_FREQ_ADJ = ("daily", "weekly", "nightly", "hourly")
 
 
 def _lower_in(words: object) -> dict[str, object]:
@@ -180,8 +181,11 @@ def _is_false_positive(span: Span) -> bool:
     if len(words) == 1:
         w = words[0]
         # a frequency word before a noun is an adjective: "a daily newspaper", "quarterly earnings"
+        # but "daily", "weekly", "nightly", "hourly" before a noun still say how often ("the daily
+        # tally", "a daily rally") unless they qualify a rate ("average daily volume")
         if (w.lower_ in lex.set_adverbs or w.lower_ in ("annual", "quarterly")) and nxt is not None \
-                and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and \
+                (w.lower_ not in _FREQ_ADJ or (prev is not None and prev.lower_ in ("average", "per"))):
             return True
         if w.lower_ in lex.months or w.lower_ in lex.weekdays:
             # "may" the modal, "march" the verb or the walk: a month name is capitalized and a noun
@@ -406,6 +410,7 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
             if _is_false_positive(span):
                 continue
             r = _fiscal_year_duration(span, r)
+            r = _quarter_ended(span, r, anchor)
             # "noon" then "noon Thursday" (the weekday took in the clock word before it): keep the longer
             while out and out[-1].end > span.start_char:
                 if out[-1].start >= span.start_char and out[-1].end <= span.end_char:
@@ -448,6 +453,29 @@ def _fiscal_year_duration(span: Span, r: Resolution) -> Resolution:
     if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending"):
         return Resolution("DURATION", "P1Y", r.mod, None, "duration")
     return r
+
+
+_THE_QUARTER = re.compile(r"(?:the|its|that) quarter", re.IGNORECASE)
+
+
+def _quarter_ended(span: Span, r: Resolution, anchor: date | datetime | None) -> Resolution:
+    """'the quarter ended July 31' (May to July) is the calendar quarter that holds most of its three
+    months, the one of its middle month: 2nd quarter; an ordinal ('the fourth quarter ended July 31')
+    names a fiscal quarter and stays as it is."""
+    if r.type != "DATE" or anchor is None or not _THE_QUARTER.fullmatch(span.text):
+        return r
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("ended", "ending"):
+        return r
+    month = lexicon().months.get(doc[span.end + 1].lower_.rstrip("."))
+    if month is None:
+        return r
+    ref = anchor.date() if isinstance(anchor, datetime) else anchor
+    year = ref.year if month <= ref.month else ref.year - 1
+    middle = date(year, month, 1).replace(day=1)
+    middle = date(year - 1, 12, 1) if month == 1 else middle.replace(month=month - 1)
+    q = containing(middle, "Q")
+    return Resolution("DATE", q.value, r.mod, Interval.of(q.first, q.last), r.anchor)
 
 
 def _sub_spans(span: Span, anchor: date | datetime | None, previous: Period | None) -> list[tuple[Span, Resolution]]:
