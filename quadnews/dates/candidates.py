@@ -20,7 +20,7 @@ from quadnews.dates.calendar import Period, containing, period_of_value
 from quadnews.dates.lexicon import lexicon
 from quadnews.dates.normalize import Resolution, resolve
 from quadnews.dates.tense import tense_of
-from quadnews.models import TemporalExpression
+from quadnews.models import Interval, TemporalExpression
 
 _LEADING = frozenset({"just", "in", "on", "at", "by", "since", "until", "till", "from", "during", "for", "of", "to",
                       "within", "through", "throughout", "into", "between", "as", "over", "after", "before",
@@ -472,8 +472,7 @@ def _quarter_ended(span: Span, r: Resolution, anchor: date | datetime | None) ->
         return r
     ref = anchor.date() if isinstance(anchor, datetime) else anchor
     year = ref.year if month <= ref.month else ref.year - 1
-    middle = date(year, month, 1).replace(day=1)
-    middle = date(year - 1, 12, 1) if month == 1 else middle.replace(month=month - 1)
+    middle = date(year - 1, 12, 1) if month == 1 else date(year, month - 1, 1)
     q = containing(middle, "Q")
     return Resolution("DATE", q.value, r.mod, Interval.of(q.first, q.last), r.anchor)
 
