@@ -185,14 +185,32 @@ ROUND2 = [
     (REF, "Officials will announce the results today in Geneva.", "today", "DATE", "2022-03-26"),
     # what was planned or scheduled lies ahead, whatever the tense of the planning
     (REF, "The opposition has scheduled a rally Thursday in the capital.", "Thursday", "DATE", "2022-03-31"),
+    # an unnumbered quarter that ends on a month is the calendar quarter holding most of its months
+    (date(2022, 11, 4), "The chain sold 3 million pairs of shoes in the quarter ended Aug. 31.", "the quarter",
+     "DATE", "2022-Q3"),
+    (date(2022, 11, 4), "The chain sold 3 million pairs of shoes in the quarter ended July 31.", "the quarter",
+     "DATE", "2022-Q2"),
+    # the day of a planned event hangs from the thing planned: it still lies ahead
+    (REF, "The farmers planned a protest march in the capital on Monday.", "Monday", "DATE", "2022-03-28"),
     # a frequency adjective before a noun still says how often
     (REF, "Relatives of the miners have held a daily vigil at the pit gate.", "daily", "SET", "P1D"),
 ]
 
 
-def test_frequency_of_a_rate_is_no_time(nlp) -> None:
-    got = found(nlp, "The average daily output of the mine fell to 900 tonnes.", ref=REF)
-    assert "daily" not in got, got
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("The average daily output of the mine fell to 900 tonnes.", "daily"),
+    # after an amount "annually" means "per year": a rate, not a recurring time
+    ("Exports of copper are forecast to grow 6% annually.", "annually"),
+    ("The new plant will assemble about 40,000 tractors annually.", "annually"),
+])
+def test_frequency_of_a_rate_is_no_time(nlp, sentence: str, word: str) -> None:
+    got = found(nlp, sentence, ref=REF)
+    assert word not in got, got
+
+
+def test_annual_gathering_is_a_set(nlp) -> None:
+    got = found(nlp, "Veterans gather at the memorial annually to honour the dead.", ref=REF)
+    assert got["annually"][:2] == ("SET", "P1Y"), got
 
 
 @pytest.mark.parametrize(("ref", "sentence", "text", "typ", "value"), ROUND2)

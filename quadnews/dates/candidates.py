@@ -187,6 +187,10 @@ def _is_false_positive(span: Span) -> bool:
                 and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and \
                 (w.lower_ not in _FREQ_ADJ or (prev is not None and prev.lower_ in ("average", "per"))):
             return True
+        # after an amount it is a rate, "per year": "sales grow 8% annually", "5,000 cars annually"
+        if w.lower_ in ("annually", "yearly") and any(
+                t.like_num or t.text == "%" for t in doc[max(span.start - 3, 0): span.start]):
+            return True
         if w.lower_ in lex.months or w.lower_ in lex.weekdays:
             # "may" the modal, "march" the verb or the walk: a month name is capitalized and a noun
             if not w.text[0].isupper() or w.tag_ == "MD" or w.pos_ in ("AUX", "VERB"):
@@ -518,6 +522,19 @@ def _plans_for(prep: Token) -> bool:
     return head.lemma_.lower() in _PLAN_VERBS and head.i < prep.i
 
 
+def _planning_verb(span: Span) -> Token | None:
+    """The "plan" or "schedule" the date hangs from, directly ("planned Saturday") or through the
+    planned thing ("planned a rally on Saturday", "scheduled a vote in the senate on Monday")."""
+    tok = span.root.head
+    for _ in range(4):
+        if tok.lemma_.lower() in ("plan", "schedule") and tok.i < span.start:
+            return tok
+        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    return None
+
+
 def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period | None) -> Resolution | None:
     text = span.text
     if not any(c.isalnum() for c in text):
@@ -533,8 +550,7 @@ def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period |
             # "has proposed for late May", "was scheduled for Tuesday": the time of the plan,
             # not of the proposing: it looks ahead from the time of writing
             tense = "future"
-        elif doc.has_annotation("DEP") and span.root.head.lemma_.lower() in ("plan", "schedule") \
-                and span.root.head.i < span.start:
+        elif doc.has_annotation("DEP") and _planning_verb(span) is not None:
             # "planned a rally on Saturday", "has scheduled a news conference Thursday": the
             # planned event lies ahead of the planning, and news plans what is still to come
             tense = "future"
