@@ -182,6 +182,9 @@ ROUND2 = [
     (REF, "The refugees were stranded in the camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
     (REF, "The port reopened last Thanksgiving after repairs.", "last Thanksgiving", "DATE", "2021-11-25"),
     (REF, "The peacekeepers will stay for at least two more weeks.", "two more weeks", "DURATION", "P2W"),
+    # a hedged measure is a duration even after the verb "last", where spaCy sees no date
+    (REF, "The strike could last over a month, the union warned.", "over a month", "DURATION", "P1M"),
+    (REF, "The ferry crossing can last almost an hour in winter.", "almost an hour", "DURATION", "PT1H"),
     (REF, "Officials will announce the results today in Geneva.", "today", "DATE", "2022-03-26"),
     # what was planned or scheduled lies ahead, whatever the tense of the planning
     (REF, "The opposition has scheduled a rally Thursday in the capital.", "Thursday", "DATE", "2022-03-31"),

@@ -93,6 +93,9 @@ def _matcher(vocab: Vocab) -> Matcher:
     # spaCy now and then misses a plain "today" or "two more weeks"
     m.add("DAYWORD", [[_lower_in(_DAY_WORDS)]])
     m.add("MORE", [[{"LIKE_NUM": True}, _lower_in(["more", "additional", "extra"]), _lower_in(units)]])
+    # a measure with a hedge before it is a duration even where spaCy sees none: "last over a week"
+    hedges = ["over", "about", "around", "nearly", "almost", "roughly", "approximately"]
+    m.add("HEDGED", [[_lower_in(hedges), _lower_in(["a", "an"]), _lower_in(units)]])
     m.add("AGO", [[{"LIKE_NUM": True}, _lower_in(units), _lower_in(["ago", "earlier", "later"])],
                   [_lower_in(["a", "an"]), _lower_in(units), _lower_in(["ago", "earlier", "later"])]])
     m.add("REL", [[_lower_in(["earlier", "later", "early", "late"]), _lower_in(["this", "last", "next"]),
