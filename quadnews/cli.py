@@ -7,10 +7,11 @@ instant; each command imports what it needs when it runs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -136,6 +137,30 @@ def _run(fn: object) -> None:
     raise typer.Exit(code or EXIT_OK)
 
 
+def _good_articles(items: Iterable[Any], failed: list[str], *, quiet: bool) -> Iterator[Any]:
+    """The articles among ``items``; each input that failed is named on stderr and in ``failed``."""
+    from quadnews.errors import InputError
+
+    for item in items:
+        if isinstance(item, InputError):
+            failed.append(item.source)
+            _err(str(item))
+            continue
+        if not quiet:
+            for w in item.warnings:
+                _err(f"warning: {w}")
+        yield item
+
+
+def _on_internal_error(failed: list[str]) -> Callable[[str, str], None]:
+    """The engine's report of an article our code failed on: one line, and the run goes on."""
+    def report(source: str, message: str) -> None:
+        failed.append(source)
+        _err(f"{source}: internal error: {message} (a bug: please report it)")
+
+    return report
+
+
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.", metavar="FILE...")],
@@ -156,7 +181,6 @@ def extract(
 
     def go() -> int:
         from quadnews.engine import count_articles, run
-        from quadnews.errors import InputError
         from quadnews.output import check_output
         from quadnews.progress import wanted
         from quadnews.reading import read_inputs
@@ -164,30 +188,12 @@ def extract(
 
         ref = _parse_date(reference_date, "--reference-date")
         check_output(output)  # an unwritable -o is refused before the work, not after
-        failed = 0
-        results = []
-
-        def good_articles():  # type: ignore[no-untyped-def]
-            nonlocal failed
-            for item in read_inputs(files, reference_date=ref, max_bytes=max_bytes):
-                if isinstance(item, InputError):
-                    failed += 1
-                    _err(str(item))
-                    continue
-                if not quiet:
-                    for w in item.warnings:
-                        _err(f"warning: {w}")
-                yield item
-
-        def on_error(source: str, message: str) -> None:
-            nonlocal failed
-            failed += 1
-            _err(f"{source}: internal error: {message} (a bug: please report it)")
-
+        failed: list[str] = []
+        articles = _good_articles(read_inputs(files, reference_date=ref, max_bytes=max_bytes), failed, quiet=quiet)
         show = not no_progress and len(files) > 1 and wanted(quiet=quiet)
-        stream = run(good_articles(), jobs=jobs or None, model=model, cache_dir=cache_dir, no_cache=no_cache,
+        stream = run(articles, jobs=jobs or None, model=model, cache_dir=cache_dir, no_cache=no_cache,
                      engine=engine.value, scheduler=scheduler, total=count_articles(files) if show else None,
-                     show_progress=show, on_error=on_error)
+                     show_progress=show, on_error=_on_internal_error(failed))
         if fmt is Format.jsonl:
             # One line per article as it is done: a million-article run never holds them all.
             from quadnews.render.jsonout import to_jsonl
@@ -266,29 +272,17 @@ def timeline(
                                      on_skip=lambda s: _err(f"skipped {s}") if s.problem and not quiet else None)
                          if Path(target).is_dir() else read_file(target, reference_date=ref, max_bytes=max_bytes))
                 try:
-                    for item in items:
-                        if isinstance(item, InputError):
-                            failed.append(item.source)
-                            _err(str(item))
-                            continue
-                        if not quiet:
-                            for w in item.warnings:
-                                _err(f"warning: {w}")
-                        yield item
-                except InputError as err:
+                    yield from _good_articles(items, failed, quiet=quiet)
+                except InputError as err:  # the folder itself cannot be read
                     failed.append(err.source)
                     _err(str(err))
-
-        def on_error(source: str, message: str) -> None:
-            failed.append(source)
-            _err(f"{source}: internal error: {message} (a bug: please report it)")
 
         show = not no_progress and wanted(quiet=quiet)
         total = count_articles(folders, follow_symlinks=follow_symlinks) if show else None
         # merge() consumes the stream as it comes: only the merged timeline stays in memory.
         stream = run(articles(), jobs=jobs or None, model=model, cache_dir=cache_dir, no_cache=no_cache,
                      engine=engine.value, scheduler=scheduler, total=total, show_progress=show,
-                     on_error=on_error)
+                     on_error=_on_internal_error(failed))
         merged = merge(stream, failed=failed, with_dates=with_dates)
         merged.failed = list(failed)
         filter_entries(merged, since=lo, until=hi, state=state, leader=leader, event_type=event_type)
