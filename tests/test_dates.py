@@ -266,3 +266,108 @@ def test_dateline_clock_and_date_stay_apart(nlp) -> None:
 def test_round2_no_false_positives(nlp, sentence: str) -> None:
     assert not [d for d in dates_of(nlp, sentence) if d.type in ("DATE", "TIME", "DURATION")
                 and d.value not in ("1987",)], dates_of(nlp, sentence)
+
+
+ROUND5 = [
+    # (reference, sentence, expression text, type, value, mod)
+    # an article before "Nth century" belongs to the noun the century describes
+    (date(2023, 5, 9), "She called herself a 19th century liberal in a 21st century party.", "19th century",
+     "DATE", "18", None),
+    # open-ended periods
+    (date(2023, 5, 9), "The ministry expects shortages in 2026 and beyond.", "2026 and beyond", "DATE", "2026",
+     "ON_OR_AFTER"),
+    (date(2023, 5, 9), "Elections could be held in 2025 or later, the envoy said.", "2025 or later", "DATE", "2025",
+     "ON_OR_AFTER"),
+    # market days count as days
+    (date(2023, 5, 9), "The index has fallen for six trading days.", "six trading days", "DURATION", "P6D", None),
+    (date(2023, 5, 9), "Refunds arrive within ten business days.", "ten business days", "DURATION", "P10D",
+     None),
+    # two quarters of a named year are its half
+    (date(2023, 5, 9), "Sales rose in the first two quarters of 2022.", "the first two quarters of 2022", "DATE",
+     "2022-H1", None),
+    # halves of a decade: its start or its end
+    (date(2023, 5, 9), "The town boomed in the first half of the 1960s.", "the first half of the 1960s", "DATE",
+     "196", "START"),
+    (date(1989, 11, 2), "Mergers multiplied in the last half of the '80s.", "the last half of the '80s", "DATE",
+     "198", "END"),
+    # a decade with an apostrophe; "the 2000s" is a decade, "the 1800s" a century
+    (date(2023, 5, 9), "House prices doubled in the late '90s.", "the late '90s", "DATE", "199", "END"),
+    (date(2023, 5, 9), "Broadband spread quickly during the 2000s.", "the 2000s", "DATE", "200", None),
+    (date(2023, 5, 9), "The canal was dug in the 1800s.", "the 1800s", "DATE", "18", None),
+    (date(2023, 5, 9), "The plan covers 2030 onwards.", "2030 onwards", "DATE", "2030", "ON_OR_AFTER"),
+    # "beyond" with an object is a preposition, not an open end
+    (date(2023, 5, 9), "Prices will rise in 2026 and beyond the reach of most families.", "2026", "DATE", "2026",
+     None),
+    # the 24-hour clock of BBC and wire copy comes with its zone; "1300" there is no year
+    (date(2005, 3, 16), "By 1300 GMT the shares were down 3%.", "1300 GMT", "TIME", "2005-03-16T13:00", None),
+    (date(2005, 3, 16), "The curfew starts at 2100 local time.", "2100 local time", "TIME", "2005-03-16T21:00",
+     None),
+    (date(2005, 3, 16), "Kick-off is at 2045 BST on Saturday.", "2045 BST on Saturday", "TIME",
+     "2005-03-19T20:45", None),
+    (date(2005, 3, 16), "Fixture: Friday, 25 March 2000 GMT at the Stoop.", "Friday, 25 March 2000 GMT", "TIME",
+     "2005-03-25T20:00", None),
+    (date(2005, 3, 16), "The treaty was signed on 25 March 2000 in Lisbon.", "25 March 2000", "DATE",
+     "2000-03-25", None),
+    # a weekday and the date it names are one expression
+    (date(2005, 3, 16), "Polls open on Thursday, 5 May, across the country.", "Thursday, 5 May", "DATE",
+     "2005-05-05", None),
+    # measures in falling units are one duration
+    (date(2005, 3, 16), "She won the race in two hours 21 minutes 4 seconds.", "two hours 21 minutes 4 seconds",
+     "DURATION", "PT2H21M4S", None),
+    (date(2005, 3, 16), "He served three years and two months in jail.", "three years and two months",
+     "DURATION", "P3Y2M", None),
+    (date(2005, 3, 16), "Traffic has doubled every five and a half months.", "every five and a half months",
+     "SET", "P5.5M", None),
+    (date(2005, 3, 16), "The mine closed two and a half years ago.", "two and a half years ago", "DATE",
+     "2002-09", None),
+    # after an amount "a year" is a rate
+    (date(2005, 3, 16), "Inspectors make around 3,000 visits a year to the plants.", "a year", "SET", "P1Y", None),
+    (date(2005, 3, 16), "The board meets twice a month.", "twice a month", "SET", "P1M", None),
+    (date(2005, 3, 16), "She spent a year in Paris.", "a year", "DURATION", "P1Y", None),
+    # "the year before" is one year back, like "a year earlier"
+    (date(2005, 3, 16), "Profit was barely up on the year before.", "the year before", "DATE", "2004", None),
+    # "the past year" is the twelve months up to now
+    (date(2004, 12, 1), "Broadband use rose by 60% over the past year.", "the past year", "DURATION", "P1Y", None),
+    # "this" before a number is a pronoun
+    (date(2005, 1, 10), "I dealt with this six months ago, he said.", "six months ago", "DATE", "2004-07", None),
+    # fractions of an hour or a century are times
+    (date(2005, 3, 16), "The speech lasted a quarter of an hour.", "a quarter of an hour", "DURATION", "PT15M",
+     None),
+    # a new date after "put back to", "pushed back to" still lies ahead
+    (date(2005, 3, 16), "The launch has been put back to 17 April.", "17 April", "DATE", "2005-04-17", None),
+    # an expected or predicted event is ahead; the day of predicting is not
+    (date(2005, 1, 13), "Pundits have been expecting an election on 5 May.", "5 May", "DATE", "2005-05-05", None),
+    (date(2005, 1, 13), "With the vote widely predicted for May, MPs were restless.", "May", "DATE", "2005-05",
+     None),
+    (date(2005, 1, 14), "The ruling will be delayed, the ministry predicted Wednesday.", "Wednesday", "DATE",
+     "2005-01-12", None),
+    # "sometime" is part of a vague date
+    (date(2023, 5, 9), "The ministers will meet sometime next year.", "sometime next year", "DATE", "2024", None),
+]
+
+
+@pytest.mark.parametrize(("ref", "sentence", "text", "typ", "value", "mod"), ROUND5)
+def test_round5_sentences(nlp, ref: date, sentence: str, text: str, typ: str, value: str, mod: str | None) -> None:
+    got = found(nlp, sentence, ref=ref)
+    assert text in got, got
+    assert got[text] == (typ, value, mod)
+
+
+@pytest.mark.parametrize("sentence", [
+    # titles: newspapers named after a weekday
+    "He had no idea where the reports in the Sunday Times came from.",
+    "A book by Sunday Telegraph columnist Ann Ross says otherwise.",
+    # ranks, not lengths
+    "The festival, which is in its 12th year, sold out quickly.",
+    "Factory output rose for the 19th month in a row.",
+    "The premier won a second election with a bigger majority.",
+    # fractions and idioms
+    "The firm already has more than a quarter of the market.",
+    "Almost a quarter of the bridges are in poor repair.",
+    "The rally was seen as overdone in some quarters.",
+    "Retailers reported a post-Christmas slump.",
+    "Exports were 12% lower year-on-year.",
+    "Traders went home as the exchange closed for the day.",
+])
+def test_round5_no_time(nlp, sentence: str) -> None:
+    assert dates_of(nlp, sentence, ref=date(2005, 3, 16)) == [], dates_of(nlp, sentence, ref=date(2005, 3, 16))

@@ -28,7 +28,10 @@ CASES = [
     ("last month", None, "DATE", "2022-02", None),
     ("next year", None, "DATE", "2023", None),
     ("this year", None, "DATE", "2022", None),
-    ("the past year", None, "DATE", "2021", None),
+    # "over the past year" is the twelve months up to now, not the last calendar year; "last year" is
+    ("the past year", None, "DURATION", "P1Y", None),
+    ("the last month", None, "DURATION", "P1M", None),
+    ("last year", None, "DATE", "2021", None),
     ("today", None, "DATE", "2022-03-26", None),
     ("yesterday", None, "DATE", "2022-03-25", None),
     ("tomorrow", None, "DATE", "2022-03-27", None),

@@ -81,13 +81,17 @@ def _matcher(vocab: Vocab) -> Matcher:
                     [{"SHAPE": {"IN": ["d", "dd", "d.dd", "dd.dd"]}}, {"LOWER": {"IN": ampm}},
                      {"LOWER": {"IN": zones}, "OP": "?"}],
                     [{"SHAPE": {"IN": ["dxx", "ddxx"]}, "LOWER": {"REGEX": r"^\d{1,2}[ap]m$"}},
-                     {"LOWER": {"IN": zones}, "OP": "?"}]])
+                     {"LOWER": {"IN": zones}, "OP": "?"}],
+                    [{"SHAPE": "dddd"}, {"LOWER": {"IN": zones}}],
+                    [{"SHAPE": "dddd"}, {"LOWER": "local"}, {"LOWER": "time"}]])
     m.add("WEEKDAY", [[{"LOWER": {"IN": weekdays}, "IS_TITLE": True},
                        {"LOWER": {"IN": [k for k in lex.parts_of_day if k != "overnight"]}, "OP": "?"}]])
     m.add("MONTH", [[{"LOWER": {"IN": months}, "IS_TITLE": True},
                      {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}, "OP": "?"},
                      {"TEXT": ",", "OP": "?"},
                      {"SHAPE": "dddd", "OP": "?"}]])
+    # "the '80s": spaCy's model rarely tags a decade written with an apostrophe
+    m.add("DECADE", [[{"TEXT": {"IN": ["'", "’"]}}, {"LOWER": {"IN": [f"{d}0s" for d in range(10)]}}]])
     m.add("YEAR", [[_lower_in(["in", "since", "until", "by", "during", "of", "before", "after", "from", "through"]),
                     {"SHAPE": "dddd"}]])
     # spaCy now and then misses a plain "today" or "two more weeks"
@@ -149,6 +153,10 @@ def _is_false_positive(span: Span) -> bool:
     low = [t.lower_ for t in words]
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
+    # "post-Christmas lull", "pre-Easter sales": a prefix makes the holiday describe something else
+    if span.start > 1 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_ \
+            and doc[span.start - 2].lower_ in ("post", "pre", "mid", "after", "before"):
+        return True
     # inside another kind of name: "Good Friday Agreement", "Tokyo 2020", "March of Dimes";
     # a holiday is a name that is a date ("Thanksgiving Day"), unless a name goes on ("Easter Island")
     if _is_holiday(span):
@@ -176,6 +184,37 @@ def _is_false_positive(span: Span) -> bool:
     # a title: CBS's "60 Minutes", ABC's "This Week"
     if any(t.lower_ in lex.units and t.is_title and not t.is_sent_start for t in words) and \
             any(q.is_quote for q in doc[max(span.start - 1, 0): min(span.end + 2, len(doc))]):
+        return True
+    # a fraction, not three months: "more than a quarter of the market", "a quarter are unused";
+    # "a quarter of an hour" and "a quarter of a century" are times
+    if low[-1] in ("quarter", "quarters") and nxt is not None and (low[0] in _FRACTION_WORDS or len(low) <= 2) \
+            and any(t.lower_ in ("a", "one", "three", "two") for t in words):
+        after_of = doc[span.end + 1: span.end + 3]
+        if (nxt.lower_ == "of" and not any(t.lower_ in lex.units for t in after_of)) or nxt.pos_ in ("AUX", "VERB"):
+            return True
+    # titles: "the Sunday Times", "a Sunday Telegraph journalist", "Monday Night Football" is not a day
+    if len(low) == 1 and low[0] in lex.weekdays and nxt is not None and nxt.text[:1].isupper() \
+            and nxt.lower_ in lex.weekday_name_followers:
+        return True
+    # a rank, not a length: "in its 10th year", "the 21st month in a row", "a second election"
+    if any(re.fullmatch(r"\d+(?:st|nd|rd|th)", a) and b in lex.units and b not in ("century", "millennium")
+           for a, b in zip(low, low[1:], strict=False)):
+        return True
+    # "closed for the day": for the rest of today's session, an idiom
+    if low == ["the", "day"] and prev is not None and prev.lower_ == "for":
+        return True
+    if low == ["a", "second"] and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return True
+    # "excessive expectations in some quarters": among some people
+    if len(low) == 2 and low[1] == "quarters" and low[0] in ("some", "certain", "many", "all", "other", "several") \
+            and prev is not None and prev.lower_ in ("in", "from", "among"):
+        return True
+    # "year-on-year", "month-on-month": a comparison, not a time
+    if nxt is not None and low[-1] in ("year", "month", "quarter", "week") and nxt.lower_ in ("-", "on") \
+            and re.match(r"\s*-?\s*on\s*-\s*(?:year|month|quarter|week)", doc.text[span.end_char: span.end_char + 16],
+                         re.IGNORECASE):
+        return True
+    if re.fullmatch(r"(?:year|month|quarter|week)-on(?:-(?:year|month|quarter|week))?", text.lower()):
         return True
     # ages are not times: "a 6-year-old boy", "52 years old"
     after = doc[span.end: span.end + 2].text.lower()
@@ -248,6 +287,15 @@ def _trim(span: Span) -> Span | None:
         if low == "after" and nxt in ("a",):
             break
         start += 1
+    # "dealt with this six months ago": "this" is a pronoun, not "this week"
+    if end - start >= 3 and doc[start].lower_ in ("this", "that") and doc[start + 1].like_num:
+        start += 1
+    # "the day on Tuesday" cut before the weekday: "on" is the next expression's preposition
+    if end - start >= 3 and doc[end - 1].lower_ == "on" and doc[start].lower_ == "the":
+        end -= 1
+    # "a 20th century democrat": the article belongs to the noun the century describes
+    if end - start == 3 and doc[start].lower_ in ("a", "an") and doc[start + 2].lower_ == "century":
+        start += 1
     while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space):
         end -= 1
     # "three days later", "a month after the vote": TimeML tags the distance as a DURATION and
@@ -302,6 +350,7 @@ def _candidates(doc: Doc) -> list[Span]:
         if tagged is not None and any(t.lower_ == "current" for t in window):
             for _, s, _e in tagged(window):
                 spans.append(doc[lo + s: lo + s + 1])  # the noun only tells "current" is an adjective
+    spans = [sp for sp in (_cut_before_clock24(sp) for sp in spans) if sp is not None]
     # longest first, then keep those that do not overlap a kept one
     spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
     taken = [False] * (len(doc) + 1)
@@ -314,6 +363,24 @@ def _candidates(doc: Doc) -> list[Span]:
         kept.append(sp)
     kept.sort(key=lambda sp: sp.start)
     return _join_clock_and_day(kept)
+
+
+def _is_clock24(doc: Doc, i: int) -> bool:
+    """'1300 GMT', '0600 local time': four digits that are an hour and minutes, then a zone."""
+    t = doc[i]
+    if t.shape_ != "dddd" or i + 1 >= len(doc) or int(t.text[:2]) > 23 or int(t.text[2:]) > 59:
+        return False
+    nxt = doc[i + 1].lower_
+    return nxt in lexicon().time_zones or (nxt == "local" and i + 2 < len(doc) and doc[i + 2].lower_ == "time")
+
+
+def _cut_before_clock24(span: Span) -> Span | None:
+    """A date span that runs into a 24-hour clock ('25 February 2000' + 'GMT') ends before it;
+    '1300' in 'by 1300 GMT' is no year."""
+    for t in span:
+        if _is_clock24(span.doc, t.i) and not (t.i == span.start and span.end > t.i + 1):
+            return span.doc[span.start: t.i] if t.i > span.start else None
+    return span
 
 
 def _join_clock_and_day(spans: list[Span]) -> list[Span]:
@@ -329,12 +396,37 @@ def _join_clock_and_day(spans: list[Span]) -> list[Span]:
         first = sp[0].lower_.rstrip(".")
         # a clock before a full date with its year is a timestamp line ("Published 14:05 GMT, March 26th
         # 2022"): the date stays an expression of its own, as the publication date
-        if len(gap) <= 1 and all(t.text == "," for t in gap) and (first in lex.weekdays or first in lex.months) \
+        joinable_gap = len(gap) <= 1 and all(t.text in (",", "on") for t in gap)
+        if joinable_gap and (first in lex.weekdays or first in lex.months) \
                 and _ends_with_clock(last) and not any(_YEAR.fullmatch(t.text) for t in sp):
+            out[-1] = doc[last.start: sp.end]
+        # "two hours 18 minutes 15 seconds", "three years and two months": one measure in falling units
+        elif len(gap) <= 1 and all(t.lower_ in ("and", ",") for t in gap) and _falling_units(last, sp):
+            out[-1] = doc[last.start: sp.end]
+        # "Friday, 25 February" and "25 February 2000 GMT": a weekday and its date, a day and its time
+        elif joinable_gap and gap.text != "on" and (
+                (last[0].lower_ in lex.weekdays and len(last) == 1 and _has_day_number(sp))
+                or (_has_day_number(last) and _is_clock24(doc, sp.start) and len(sp) <= 3)):
             out[-1] = doc[last.start: sp.end]
         else:
             out.append(sp)
     return out
+
+
+_UNIT_SIZE = {"Y": 6, "M": 5, "W": 4, "D": 3, "H": 2, "MIN": 1, "S": 0}
+
+
+def _falling_units(first: Span, second: Span) -> bool:
+    units = lexicon().units
+    a, b = units.get(first[-1].lower_), units.get(second[-1].lower_)
+    return a in _UNIT_SIZE and b in _UNIT_SIZE and _UNIT_SIZE[a] > _UNIT_SIZE[b] and len(second) <= 3 \
+        and (second[0].like_num or second[0].lower_ in ("a", "an"))
+
+
+def _has_day_number(span: Span) -> bool:
+    lex = lexicon()
+    return any(t.lower_.rstrip(".") in lex.months for t in span) and any(
+        t.like_num and not _YEAR.fullmatch(t.text) or t.shape_ in ("dxx", "ddxx") for t in span)
 
 
 def _ends_with_clock(span: Span) -> bool:
@@ -344,7 +436,14 @@ def _ends_with_clock(span: Span) -> bool:
         or t.shape_ in ("d:dd", "dd:dd")
 
 
-_MODS_BEFORE = frozenset({"early", "earlier", "late", "later", "mid"})
+_FRACTION_WORDS = frozenset({"a", "one", "two", "three", "more", "less", "almost", "nearly", "about", "around",
+                             "over", "under", "roughly", "some", "just", "fewer"})
+# "postponed to", "put back to", "brought forward to <date>": a new date, usually still ahead
+_MOVED_TO = frozenset({"extended", "postponed", "delayed", "moved", "back", "forward", "rescheduled", "deferred",
+                       "pushed", "shifted", "adjourned"})
+_OPEN_END_WORDS = frozenset({"beyond", "later", "after", "earlier", "before"})
+_DECADE = re.compile(r"(?:\d{2})?\d0s")
+_MODS_BEFORE = frozenset({"early", "earlier", "late", "later", "mid", "sometime"})
 _RELATIONS_BEFORE = frozenset({"last", "next", "this", "coming", "previous", "past"})
 _CLOCK_BEFORE = frozenset({"noon", "midnight", "midday"})
 _PERIOD_WORDS = frozenset({"year", "month", "week", "quarter", "weekend", "decade", "century"})
@@ -368,6 +467,26 @@ def _expand(span: Span) -> Span:
     elif start > 1 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in ("earlier", "later") and named:
         start -= 2
     end = span.end
+    # "the last half" + "of the '80s": a part of a decade or century is one expression
+    if end + 1 < len(doc) and doc[end - 1].lower_ in ("half", "part") and doc[end].lower_ == "of":
+        k = end + 1
+        k += doc[k].lower_ == "the"
+        k += k < len(doc) and doc[k].text in ("'", "’")
+        if k < len(doc) and (_DECADE.fullmatch(doc[k].lower_) or doc[k].lower_ in lex.decade_words):
+            end = k + 1
+        elif k + 1 < len(doc) and doc[k + 1].lower_ == "century" and (
+                doc[k].lower_ in lex.ordinals or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", doc[k].lower_)):
+            end = k + 2
+    # "a quarter" + "of an hour": a fraction of a unit is a length of time
+    if end + 2 < len(doc) and doc[end - 1].lower_ == "quarter" and doc[end].lower_ == "of" \
+            and doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in ("hour", "century"):
+        end += 3
+    # "2026 and beyond", "2025 or later", "2030 onwards": an open end is part of the period
+    if end < len(doc) and doc[end].lower_ in ("onwards", "onward"):
+        end += 1
+    elif end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and doc[end + 1].lower_ in _OPEN_END_WORDS and (
+            end + 2 == len(doc) or doc[end + 2].is_punct or doc[end + 2].pos_ in ("CCONJ", "VERB", "AUX")):
+        end += 2
     # a span cut at a hyphen takes the rest of the word: "third-" + "quarter", "nineteen ninety-" + "six"
     while end < len(doc) and end > start and doc[end - 1].text == "-" and not doc[end - 1].whitespace_:
         end += 1
@@ -418,6 +537,7 @@ def find_dates(doc: Doc) -> list[TemporalExpression]:
                 continue
             r = _fiscal_year_duration(span, r)
             r = _quarter_ended(span, r, anchor)
+            r = _rate(span, r)
             # "noon" then "noon Thursday" (the weekday took in the clock word before it): keep the longer
             while out and out[-1].end > span.start_char:
                 if out[-1].start >= span.start_char and out[-1].end <= span.end_char:
@@ -450,6 +570,23 @@ _COMPARISON = re.compile(r"\byear[- ](?:ago|earlier)\b|^the (?:1\d{3}|20\d{2}) (
                          re.IGNORECASE)
 _CUMULATIVE = re.compile(r"(?:the |its )?(?:first |latest |past )?(?:six|nine|6|9) months", re.IGNORECASE)
 _YEAR_ENDED = re.compile(r"(?:the )?(?:fiscal |financial )?year", re.IGNORECASE)
+
+
+_AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _rate(span: Span, r: Resolution) -> Resolution:
+    """'$5bn a year', '3,000 visits a year', 'twice a week': after an amount "a year" is per year (a SET)."""
+    if r.type != "DURATION" or len(span) != 2 or span[0].lower_ not in ("a", "an") or not r.value.startswith("P1"):
+        return r
+    doc = span.doc
+    before = doc[max(span.start - 3, 0): span.start]
+    if not before or before[-1].is_punct or before[-1].pos_ == "ADP":  # "rose 5% in a year" is a length
+        return r
+    if any(t.like_num or t.ent_type_ in _AMOUNT_LABELS or t.lower_ in ("times", "twice", "once", "thrice")
+           for t in before):
+        return Resolution("SET", r.value, r.mod, None, "set")
+    return r
 
 
 def _fiscal_year_duration(span: Span, r: Resolution) -> Resolution:
@@ -516,7 +653,10 @@ _FORWARD_CUES = frozenset({"until", "till", "through", "thru", "payable", "effec
 
 
 _PLAN_VERBS = frozenset({"propose", "schedule", "plan", "set", "slate", "book", "earmark", "pencil", "fix",
-                         "call", "postpone", "delay", "move", "reschedule", "push", "bring"})
+                         "call", "postpone", "delay", "move", "reschedule", "push", "bring", "predict", "expect",
+                         "tip", "forecast", "anticipate"})
+# what looks ahead from the time it is said: "planned a rally on Saturday", "expecting an election on 5 May"
+_LOOKING_AHEAD = frozenset({"plan", "schedule", "expect", "predict", "forecast", "anticipate"})
 
 
 def _plans_for(prep: Token) -> bool:
@@ -530,9 +670,12 @@ def _planning_verb(span: Span) -> Token | None:
     planned thing ("planned a rally on Saturday", "scheduled a vote in the senate on Monday")."""
     tok = span.root.head
     for _ in range(4):
-        if tok.lemma_.lower() in ("plan", "schedule") and tok.i < span.start:
+        # "Cuba predicted Wednesday": a date on the verb itself dates the predicting, not the prediction
+        direct = tok.i == span.root.head.i
+        if tok.lemma_.lower() in _LOOKING_AHEAD and tok.i < span.start and \
+                not (direct and tok.lemma_.lower() not in ("plan", "schedule")):
             return tok
-        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
             return None
         tok = tok.head
     return None
@@ -547,7 +690,7 @@ def _resolve_span(span: Span, anchor: date | datetime | None, previous: Period |
         doc = span.doc
         before = doc[span.start - 1].lower_
         if before in _FORWARD_CUES or (before == "to" and span.start > 1 and
-                                       doc[span.start - 2].lower_ in ("extended", "postponed", "delayed", "moved")):
+                                       doc[span.start - 2].lower_ in _MOVED_TO):
             tense = None
         elif before == "for" and span.start > 1 and _plans_for(doc[span.start - 1]):
             # "has proposed for late May", "was scheduled for Tuesday": the time of the plan,

@@ -33,6 +33,7 @@ class Lexicon:
     # holidays on a rule: {"month", "weekday", "nth"} (nth -1 = the last) or {"easter": days from Easter}
     movable_holidays: dict[str, dict[str, Any]]
     weekday_name_words: frozenset[str]
+    weekday_name_followers: frozenset[str]  # capitalized words that make a weekday part of a title
 
     def alternation(self, words: Any) -> str:
         """A regex alternation of ``words``, longest first so "sept" wins over "sep"."""
@@ -63,4 +64,5 @@ def lexicon() -> Lexicon:
         time_zones=frozenset(raw["time_zones"]),
         movable_holidays=raw["movable_holidays"],
         weekday_name_words=frozenset(raw["weekday_name_words"]),
+        weekday_name_followers=frozenset(raw["weekday_name_followers"]),
     )

@@ -281,7 +281,9 @@ class _Rules:
         self.numeric = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})$")
         self.clock = re.compile(
             rf"(?:^| )(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?(?::(?P<s>\d{{2}}))? ?(?P<ap>am|pm)?"
-            rf"(?: (?P<oc>o'clock))?(?: (?P<zone>{self.zone}))?|(?P<word>noon|midnight|midday))(?= |$)"
+            rf"(?: (?P<oc>o'clock))?(?: (?P<zone>{self.zone}))?|(?P<word>noon|midnight|midday)|"
+            # the 24-hour clock of wire and BBC copy, always with its zone: "1300 GMT", "0830 EST"
+            rf"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d) (?P<zone24>{self.zone}|local time))(?= |$)"
         )
 
 
@@ -303,7 +305,7 @@ def _rules(lex: Lexicon) -> _Rules:
 
 
 _LEAD_PREPS = ("in", "on", "at", "by", "since", "until", "till", "from", "during", "for", "of", "to", "within",
-               "through", "throughout", "as of", "starting", "beginning", "ending", "into")
+               "through", "throughout", "as of", "starting", "beginning", "ending", "into", "sometime")
 _RELATIONS = {"last": "last", "past": "last", "previous": "previous", "preceding": "previous", "prior": "previous",
               "next": "next", "coming": "next", "following": "next", "this": "this", "current": "this",
               "present": "this", "that": "that", "the same": "that", "same": "that"}
@@ -347,13 +349,19 @@ def _resolve(text: str, reference: date | datetime | None, tense: str | None,
         return None
     # a fiscal year is named like a calendar one: "fiscal 1989", "the fiscal first quarter"
     s = re.sub(r"\b(?:fiscal|financial|calendar)\b ?(?=\w)", "", s) or s
-    # "a year and a half", "two hours and a half" -> "1.5 year", "2.5 hours"
+    # "a year and a half", "two hours and a half", "five and a half months" -> "1.5 year", "5.5 months"
     r = _rules(lex)
-    half = re.search(rf"(?P<n>{r.num}) ?(?P<unit>{r.unit}) and a half", s)
+    half = re.search(rf"(?P<n>{r.num}) ?(?P<unit>{r.unit}) and a half", s) or \
+        re.search(rf"(?P<n>\d+|[a-z]+) and a half (?P<unit>{r.unit})", s)
     if half:
         n0 = parse_number(half.group("n").strip(), lex)
         if n0 is not None:
             s = s[: half.start()] + f"{n0 + 0.5:g} {half.group('unit')}" + s[half.end():]
+    # fractions of a unit: "a quarter of an hour", "three quarters of a century"
+    s = re.sub(r"^(?:a |one )?quarter of an? (hour|century)$", lambda m: {"hour": "15 minutes",
+               "century": "25 years"}[m.group(1)], s)
+    s = re.sub(r"^three quarters of an? (hour|century)$", lambda m: {"hour": "45 minutes",
+               "century": "75 years"}[m.group(1)], s)
     st = _State(s)
     _peel_mods(st, lex)
     if not st.s:
@@ -380,14 +388,22 @@ def _relative_to_now(res: Resolution, st: _State, ref: date | None) -> Resolutio
     return Resolution(res.type, res.value, res.mod, Interval.of(first, last), res.anchor)
 
 
+_OPEN_ENDS = ((" or earlier", "ON_OR_BEFORE"), (" or before", "ON_OR_BEFORE"), (" and earlier", "ON_OR_BEFORE"),
+              (" and beyond", "ON_OR_AFTER"), (" and later", "ON_OR_AFTER"), (" and after", "ON_OR_AFTER"),
+              (" or after", "ON_OR_AFTER"), (" onwards", "ON_OR_AFTER"), (" onward", "ON_OR_AFTER"))
+
+
 def _peel_mods(st: _State, lex: Lexicon) -> None:
     s = st.s
     if s.endswith(" or so") or s.endswith(" or more") or s.endswith(" or longer") or s.endswith(" or later"):
         tail = s.rsplit(" ", 1)[1]
         st.mod = {"so": "APPROX", "more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE", "later": "ON_OR_AFTER"}[tail]
         s = s[: -len(" or " + tail)]
-    if s.endswith(" or earlier"):
-        st.mod, s = "ON_OR_BEFORE", s[: -len(" or earlier")]
+    # "1990 and beyond", "2025 onwards", "June or before": open-ended periods
+    for tail, mod in _OPEN_ENDS:
+        if s.endswith(tail) and len(s) > len(tail):
+            st.mod, s = mod, s[: -len(tail)]
+            break
     for table in (lex.mods_quantity, lex.mods_prefix):
         for word in sorted(table, key=len, reverse=True):
             if s.startswith(word + " ") and len(s) > len(word) + 1:
@@ -512,6 +528,8 @@ def _rule_set(st: _State, ctx: _Ctx) -> Resolution | None:
 def _clock_suffix(m: re.Match[str], rest: str, lex: Lexicon) -> str | None:
     if m.group("word"):
         return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("word")]
+    if m.group("hh"):
+        return f"{m.group('hh')}:{m.group('mm')}"
     h = int(m.group("h"))
     mi = m.group("mi")
     ap = m.group("ap")
@@ -537,11 +555,10 @@ def _clock_suffix(m: re.Match[str], rest: str, lex: Lexicon) -> str | None:
 
 def _rule_clock(st: _State, ctx: _Ctx) -> Resolution | None:
     lex, r = ctx.lex, _rules(ctx.lex)
-    m = r.clock.search(st.s)
-    if not m:
-        return None
-    suffix = _clock_suffix(m, st.s, lex)
-    if suffix is None:
+    # the first number that reads as a clock: "25 february 2000 gmt" is a day and a time
+    found = ((m, _clock_suffix(m, st.s, lex)) for m in r.clock.finditer(st.s))
+    m, suffix = next(((m, x) for m, x in found if x is not None), (None, None))
+    if m is None or suffix is None:
         return None
     rest = (st.s[: m.start()] + " " + st.s[m.end():]).strip()
     rest = re.sub(r"\b(in the (morning|afternoon|evening|night)|local time|time|sharp|exactly|today|"
@@ -607,12 +624,18 @@ def _unit_of(word: str, lex: Lexicon) -> str | None:
 def _rule_ago(st: _State, ctx: _Ctx) -> Resolution | None:
     """'three years ago', 'a year earlier', 'two days later', 'a week from now', 'six months before'."""
     lex, r = ctx.lex, _rules(ctx.lex)
+    # "the year before", "the week after": one unit away from the time under discussion
+    the = re.fullmatch(rf"the (?P<unit>{r.unit}) (?P<dir>before|after)", st.s)
+    if the and not the.group("unit").endswith("s"):
+        st = _State(f"a {the.group('unit')} {the.group('dir')}", st.mod, st.word)
     m = re.fullmatch(rf"(?:(?P<n>{r.num}|{r.vague}) ?)?(?:more )?(?P<unit>{r.unit})(?: or so)? "
                      rf"(?P<dir>ago|earlier|before|back|later|after|from now|hence|on|since|prior)", st.s)
     if not m:
         return None
     unit = lex.units[m.group("unit")]
     raw_n = (m.group("n") or "").strip()
+    if not raw_n and m.group("dir") in ("on", "since"):
+        return None  # "two years on" is later; a bare "day on" is a noun and its preposition
     n = parse_number(raw_n, lex) if raw_n else 1.0
     back = m.group("dir") in ("ago", "earlier", "before", "back", "prior")
     anaphoric = m.group("dir") in ("earlier", "before", "later", "after", "on", "prior")
@@ -621,6 +644,8 @@ def _rule_ago(st: _State, ctx: _Ctx) -> Resolution | None:
         if back and not anaphoric:
             return _ref_word("PAST_REF", st.mod)
         return Resolution("DURATION", duration_value(None, unit), st.mod, None, "vague")
+    if n != int(n) and unit == "Y" and (n * 12).is_integer():
+        n, unit = n * 12, "M"  # "two and a half years ago" is a month, thirty months back
     if n != int(n):
         return Resolution("DURATION", duration_value(n, unit), st.mod, None, "vague")
     k = -int(n) if back else int(n)
@@ -656,9 +681,34 @@ def _rule_ago(st: _State, ctx: _Ctx) -> Resolution | None:
     return _period(containing(base_day, gran).shift(k), st.mod, "reference")
 
 
+_CLOCK_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+
+
+def _compound_duration(s: str, lex: Lexicon) -> Resolution | None:
+    """'two hours 18 minutes 15 seconds', '3 years and 2 months' -> one duration."""
+    r = _rules(lex)
+    parts = re.findall(rf"({r.num}) ?({r.unit})\b", s)
+    if len(parts) < 2 or re.sub(rf"(?:{r.num}) ?(?:{r.unit})\b|,|\band\b|\s", "", s):
+        return None
+    amounts: dict[str, float] = {}
+    last = -1
+    for raw, unit_word in parts:
+        unit, n = lex.units[unit_word], parse_number(raw.strip(), lex)
+        if n is None or unit not in _CLOCK_ORDER or _CLOCK_ORDER.index(unit) <= last:
+            return None  # units must fall in size: "two hours 18 minutes", never "18 minutes two hours"
+        last = _CLOCK_ORDER.index(unit)
+        amounts[unit] = n
+    date_part = "".join(f"{_fmt(amounts[u])}{u}" for u in ("Y", "M", "W", "D") if u in amounts)
+    time_part = "".join(f"{_fmt(amounts[u])}{u[0]}" for u in ("H", "MIN", "S") if u in amounts)
+    return Resolution("DURATION", f"P{date_part}{'T' + time_part if time_part else ''}", None, None, "duration")
+
+
 def _rule_duration(st: _State, ctx: _Ctx) -> Resolution | None:
     """'two days', 'the past three years', 'the next 14 months', 'a five-year', '8-month-old', 'hours'."""
     lex, r = ctx.lex, _rules(ctx.lex)
+    compound = _compound_duration(st.s, lex)
+    if compound is not None:
+        return Resolution("DURATION", compound.value, st.mod, None, "duration")
     s = re.sub(r" (old|long|plus|straight|running|in a row|or more|or longer|and counting)$", "", st.s)
     # "a year and a half", "two hours and a half" -> "1.5 year", "2.5 hours"
     half = re.fullmatch(rf"(?P<n>{r.num}) ?(?P<unit>{r.unit}) and a half", s)
@@ -669,7 +719,8 @@ def _rule_duration(st: _State, ctx: _Ctx) -> Resolution | None:
     m = re.fullmatch(rf"(?:(?:the|a|an|its|their|his|her|our|this) )?(?:(?P<rel>past|last|next|first|coming|"
                      rf"previous|following|final|latest|remaining|initial|preceding|same|full|entire|whole|"
                      rf"additional|further|another|other) )?(?:(?P<n>{r.num}|{r.vague}) ?)?"
-                     rf"(?:more |additional |full |straight |consecutive |long |short )?(?P<unit>{r.unit})", s)
+                     rf"(?:more |additional |full |straight |consecutive |long |short |trading |business |working |"
+                     rf"school |calendar )?(?P<unit>{r.unit})", s)
     if not m:
         return None
     unit = lex.units[m.group("unit")]
@@ -796,6 +847,9 @@ def _rule_quarter(st: _State, ctx: _Ctx) -> Resolution | None:
     lex, r = ctx.lex, _rules(ctx.lex)
     s = re.sub(r"\b(fiscal|financial|calendar) ", "", st.s)
     s = re.sub(r"^(?:its|their|the company|the) ", "", s)
+    # "the first two quarters of 1990" is that year's first half
+    s = re.sub(r"^(?:first|opening) two quarters\b", "first half", s)
+    s = re.sub(r"^(?:last|final|second|closing) two quarters\b(?= of)", "second half", s)
     m = re.fullmatch(r"(?P<pre>.*?) ?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q|h(?P<h>[12]))(?: (?P<post>.*))?", s)
     ordinal: int | None = None
     kind: str | None = None
@@ -882,8 +936,22 @@ def _relative_quarter(word: str, kind: str, pre: str, post: str, st: _State, ctx
 def _rule_decade(st: _State, ctx: _Ctx) -> Resolution | None:
     """'the 1990s', "the '90s", 'the nineties', 'the 20th century', 'the 1800s', 'this century'."""
     lex = ctx.lex
-    s = re.sub(r"^the ", "", st.s)
+    s = re.sub(r"^(?:the|an?) ", "", st.s)
+    # "the first half of the 1980s", "the latter part of the '90s": a half is the decade's start or end
+    half = re.fullmatch(r"(?P<which>first|early|second|last|latter|later) (?:half|part) of (?P<rest>.+)", s)
+    if half and st.mod is None:
+        inner = _rule_decade(_State(half.group("rest")), ctx)
+        whole = period_of_value(inner.value) if inner is not None else None
+        if inner is None or whole is None:
+            return None
+        mid = whole.first + (whole.last - whole.first) / 2
+        if half.group("which") in ("first", "early"):
+            return Resolution("DATE", inner.value, "START", Interval.of(whole.first, mid), inner.anchor)
+        return Resolution("DATE", inner.value, "END", Interval.of(mid + timedelta(days=1), whole.last), inner.anchor)
     m = re.fullmatch(r"(\d{2})00 ?'?s", s)
+    # "the 2000s" names the decade that began in 2000 in today's English; "the 1800s" a century
+    if m and m.group(1) == "20":
+        return _period(Period("DE", date(2000, 1, 1)), st.mod, "absolute")
     if m:
         return _period(Period("CE", date(int(m.group(1)) * 100 or 1, 1, 1)), st.mod, "absolute")
     m = re.fullmatch(r"(\d{3})0 ?'?s", s)
@@ -892,7 +960,8 @@ def _rule_decade(st: _State, ctx: _Ctx) -> Resolution | None:
     m = re.fullmatch(r"'(\d)0 ?s", s)
     if m:
         d = int(m.group(1))
-        century = 1900 if ctx.ref is None or d * 10 > ctx.ref.year % 100 else 2000
+        # the latest such decade that has begun: "the '80s" in 1989 and in 2024 is the 1980s
+        century = 2000 if ctx.ref is not None and 2000 + d * 10 <= ctx.ref.year else 1900
         return _period(Period("DE", date(century + d * 10, 1, 1)), st.mod, "absolute")
     m = re.fullmatch(r"(?:(nineteen|eighteen|twenty) )?(twenties|thirties|forties|fifties|sixties|seventies|"
                      r"eighties|nineties)", s)
@@ -947,6 +1016,9 @@ def _rule_relative_period(st: _State, ctx: _Ctx) -> Resolution | None:
         return _period(containing(ctx.ref, gran), st.mod, "reference")
     if unit == "WE":
         return _weekend(ctx, rel, st.mod)
+    # "over the past year", "in the last month": the stretch that ends now, not last calendar year
+    if has_the and rel in ("past", "last") and unit in ("Y", "M", "W") and not st.s.endswith(" end"):
+        return Resolution("DURATION", duration_value(1.0, unit), st.mod, None, "duration")
     if rel in ("same", "very same"):
         prev = ctx.previous
         if prev is not None and _FINER[prev.gran] <= _FINER[gran]:

@@ -59,7 +59,7 @@ def _governing_verb(span: Span) -> Token | None:
     seen = 0
     while seen < 12:
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return tok if _is_verb(tok) and tok not in span else None
         tok = head
         seen += 1
