@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 
 from quadnews.dates.calendar import Period, containing, period_of_value
 from quadnews.dates.lexicon import lexicon
-from quadnews.dates.normalize import Resolution, resolve
+from quadnews.dates.normalize import UNIT_ORDER, Resolution, resolve
 from quadnews.dates.tense import tense_of
 from quadnews.models import Interval, TemporalExpression
 
@@ -413,13 +413,10 @@ def _join_clock_and_day(spans: list[Span]) -> list[Span]:
     return out
 
 
-_UNIT_SIZE = {"Y": 6, "M": 5, "W": 4, "D": 3, "H": 2, "MIN": 1, "S": 0}
-
-
 def _falling_units(first: Span, second: Span) -> bool:
     units = lexicon().units
     a, b = units.get(first[-1].lower_), units.get(second[-1].lower_)
-    return a in _UNIT_SIZE and b in _UNIT_SIZE and _UNIT_SIZE[a] > _UNIT_SIZE[b] and len(second) <= 3 \
+    return a in UNIT_ORDER and b in UNIT_ORDER and UNIT_ORDER.index(a) < UNIT_ORDER.index(b) and len(second) <= 3 \
         and (second[0].like_num or second[0].lower_ in ("a", "an"))
 
 

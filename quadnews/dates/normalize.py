@@ -681,7 +681,8 @@ def _rule_ago(st: _State, ctx: _Ctx) -> Resolution | None:
     return _period(containing(base_day, gran).shift(k), st.mod, "reference")
 
 
-_CLOCK_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+# units from the largest down, as a compound measure names them: "two hours 18 minutes"
+UNIT_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
 def _compound_duration(s: str, lex: Lexicon) -> Resolution | None:
@@ -694,9 +695,9 @@ def _compound_duration(s: str, lex: Lexicon) -> Resolution | None:
     last = -1
     for raw, unit_word in parts:
         unit, n = lex.units[unit_word], parse_number(raw.strip(), lex)
-        if n is None or unit not in _CLOCK_ORDER or _CLOCK_ORDER.index(unit) <= last:
+        if n is None or unit not in UNIT_ORDER or UNIT_ORDER.index(unit) <= last:
             return None  # units must fall in size: "two hours 18 minutes", never "18 minutes two hours"
-        last = _CLOCK_ORDER.index(unit)
+        last = UNIT_ORDER.index(unit)
         amounts[unit] = n
     date_part = "".join(f"{_fmt(amounts[u])}{u}" for u in ("Y", "M", "W", "D") if u in amounts)
     time_part = "".join(f"{_fmt(amounts[u])}{u[0]}" for u in ("H", "MIN", "S") if u in amounts)
