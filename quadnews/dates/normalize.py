@@ -797,8 +797,7 @@ def _rule_absolute(st: _State, ctx: _Ctx) -> Resolution | None:
             if ctx.ref is None:
                 return Resolution("DATE", f"XXXX-{mon:02d}-{day:02d}", st.mod, None, "none")
             wd = m.group("wd")
-            rel = {"this coming": "next", "coming": "next", "this past": "last", "past": "last"}.get(
-                m.group("rel") or "", m.group("rel"))
+            rel = _relation(m.group("rel"))
             year = anchor_month(ctx.ref, mon, ctx.tense, rel)
             anchor = f"tense:{ctx.tense}" if ctx.tense else "nearest"
             if wd:  # a weekday given with the date picks the year where they agree
@@ -1060,6 +1059,20 @@ def _weekend(ctx: _Ctx, rel: str | None, mod: str | None) -> Resolution | None:
     return _period(p, mod, "reference")
 
 
+# the words that order a named day, month or season, reduced to last / next / this
+_RELATION_ALIASES = {"this coming": "next", "coming": "next", "the following": "next", "this past": "last",
+                     "past": "last", "the previous": "last", "the same": "this", "current": "this"}
+
+
+def _relation(rel: str | None) -> str | None:
+    return _RELATION_ALIASES.get(rel or "", rel)
+
+
+def _anchor_of(relation: str | None, ctx: _Ctx) -> str:
+    """How a named day, month or season was placed: by its relation word, by tense, or nearest."""
+    return f"relation:{relation}" if relation else (f"tense:{ctx.tense}" if ctx.tense else "nearest")
+
+
 def _rule_weekday(st: _State, ctx: _Ctx) -> Resolution | None:
     """'Friday', 'last Friday', 'next Monday', 'Friday morning', 'this coming Sunday', 'early Tuesday'."""
     lex = ctx.lex
@@ -1073,7 +1086,7 @@ def _rule_weekday(st: _State, ctx: _Ctx) -> Resolution | None:
     wd = lex.weekdays[m.group("wd")]
     if ctx.ref is None:
         return Resolution("DATE", f"XXXX-WXX-{wd}", st.mod, None, "none")
-    relation = {"this coming": "next", "coming": "next", "this past": "last", "past": "last"}.get(rel or "", rel)
+    relation = _relation(rel)
     if relation in ("following", "same"):
         prev = ctx.previous
         base = prev.first if prev is not None and prev.gran == "D" else ctx.ref
@@ -1085,7 +1098,7 @@ def _rule_weekday(st: _State, ctx: _Ctx) -> Resolution | None:
         anchor = "previous"
     else:
         day = anchor_weekday(ctx.ref, wd, ctx.tense, relation)
-        anchor = f"relation:{relation}" if relation else (f"tense:{ctx.tense}" if ctx.tense else "nearest")
+        anchor = _anchor_of(relation, ctx)
     p = Period("D", day)
     pod = m.group("pod")
     if pod:
@@ -1109,10 +1122,9 @@ def _rule_month(st: _State, ctx: _Ctx) -> Resolution | None:
         year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[m.group("y")]
         anchor = "reference"
     else:
-        relation = {"this coming": "next", "coming": "next", "this past": "last", "past": "last",
-                    "the following": "next", "the previous": "last", "the same": "this"}.get(rel or "", rel)
+        relation = _relation(rel)
         year = anchor_month(ctx.ref, mon, ctx.tense, relation)
-        anchor = f"relation:{relation}" if relation else (f"tense:{ctx.tense}" if ctx.tense else "nearest")
+        anchor = _anchor_of(relation, ctx)
     return _period(Period("M", date(year, mon, 1)), st.mod, anchor)
 
 
@@ -1135,9 +1147,8 @@ def _rule_season(st: _State, ctx: _Ctx) -> Resolution | None:
     if ctx.ref is None:
         return Resolution("DATE", f"XXXX-{code}", st.mod, None, "none")
     rel = m.group("rel")
-    relation = {"this coming": "next", "coming": "next", "this past": "last", "past": "last",
-                "current": "this"}.get(rel or "", rel)
-    anchor = f"relation:{relation}" if relation else (f"tense:{ctx.tense}" if ctx.tense else "nearest")
+    relation = _relation(rel)
+    anchor = _anchor_of(relation, ctx)
     return _period(anchor_season(ctx.ref, code, ctx.tense, relation), st.mod, anchor)
 
 
